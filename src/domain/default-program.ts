@@ -1,0 +1,6 @@
+// The example program of PROGRAM_RULES §2, shipped as the default program.
+import exampleFile from './programs/example.json' with { type: 'json' };
+import { loadProgram, type Program } from './program.ts';
+
+export const exampleProgramFile: unknown = exampleFile;
+export const exampleProgram: Program = loadProgram(exampleFile);

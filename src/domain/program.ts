@@ -1,0 +1,347 @@
+// The program file: schema, validation (every problem, with its path), rule-set
+// inheritance and lookup by date. See shared/PROGRAM_RULES.md §2.
+import { z } from 'zod';
+import { isIsoDate, type IsoDate } from './dates.ts';
+import { isCountryCode, isCurrencyCode } from './iso.ts';
+import { type Points, parseDecimal, type Scaled, scaledFromNumber } from './money.ts';
+
+export type DealType = 'sourced' | 'assisted';
+export const DEAL_TYPES: readonly DealType[] = ['sourced', 'assisted'];
+
+// ---- The file as written -------------------------------------------------------------
+
+const positiveNumber = z.number().positive();
+const nonNegativeNumber = z.number().nonnegative();
+
+const tierInput = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  total: nonNegativeNumber,
+  sellerMinimum: nonNegativeNumber,
+  managedMinimum: nonNegativeNumber,
+});
+
+const ruleSetInput = z.strictObject({
+  id: z.string().min(1),
+  effectiveFrom: z.string(),
+  rates: z
+    .strictObject({ sourced: nonNegativeNumber, assisted: nonNegativeNumber, managed: nonNegativeNumber })
+    .partial()
+    .optional(),
+  growthMultiplier: positiveNumber.optional(),
+  currencyPer100: z.record(z.string(), positiveNumber).optional(),
+  growthMarkets: z.array(z.string()).optional(),
+  soldPointsLifetimeMonths: z.number().int().positive().optional(),
+  sellerMinimumCounts: z.enum(['sold', 'sourced']).optional(),
+  certificationRequired: z.boolean().optional(),
+  tiers: z.array(tierInput).min(1).optional(),
+});
+
+export const programFileSchema = z.strictObject({
+  name: z.string().min(1),
+  baseCurrency: z.string(),
+  ruleSets: z.array(ruleSetInput).min(1),
+  tierReview: z.strictObject({
+    reviewDays: z.array(z.string()).min(1),
+    windowMonths: z.number().int().positive(),
+    protectionMonths: z.number().int().nonnegative(),
+  }),
+  commission: z.strictObject({
+    rate: nonNegativeNumber,
+    months: z.number().int().positive(),
+    dealTypes: z.array(z.enum(['sourced', 'assisted'])),
+    payout: z.literal('quarterly'),
+    payoutLagDays: z.number().int().nonnegative(),
+  }),
+  renewals: z.strictObject({
+    horizonDays: z.number().int().positive(),
+    decisionLeadDays: z.number().int().nonnegative(),
+  }),
+});
+
+export type ProgramFile = z.infer<typeof programFileSchema>;
+type RuleSetInput = z.infer<typeof ruleSetInput>;
+
+// ---- The program as the engine uses it --------------------------------------------------
+
+export interface Tier {
+  id: string;
+  name: string;
+  total: Points;
+  sellerMinimum: Points;
+  managedMinimum: Points;
+}
+
+export interface RuleSet {
+  id: string;
+  effectiveFrom: IsoDate;
+  rates: Record<DealType | 'managed', Scaled>;
+  growthMultiplier: Scaled;
+  currencyPer100: Readonly<Record<string, Scaled>>;
+  growthMarkets: ReadonlySet<string>;
+  soldPointsLifetimeMonths: number;
+  sellerMinimumCounts: 'sold' | 'sourced';
+  certificationRequired: boolean;
+  /** Lowest first. */
+  tiers: readonly Tier[];
+}
+
+export interface Program {
+  name: string;
+  baseCurrency: string;
+  /** In effectiveFrom order, every field resolved (inheritance applied). */
+  ruleSets: readonly RuleSet[];
+  tierReview: { reviewDays: readonly string[]; windowMonths: number; protectionMonths: number };
+  commission: {
+    rate: Scaled;
+    months: number;
+    dealTypes: readonly DealType[];
+    payout: 'quarterly';
+    payoutLagDays: number;
+  };
+  renewals: { horizonDays: number; decisionLeadDays: number };
+}
+
+export interface Problem {
+  /** Where, as a JSON path: ruleSets[1].tiers[0].total */
+  path: string;
+  expected: string;
+  got: string;
+}
+
+export type ProgramResult = { ok: true; program: Program } | { ok: false; problems: Problem[] };
+
+export function formatProblem(p: Problem): string {
+  return `${p.path || '(file)'}: expected ${p.expected}, got ${p.got}`;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function zodProblems(error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => {
+    let expected = issue.message;
+    if (issue.code === 'invalid_type') expected = issue.expected;
+    else if (issue.code === 'unrecognized_keys') expected = `no key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (issue.code === 'too_small') expected = issue.message.replace(/^Too small: expected /, '');
+    else if (issue.code === 'invalid_value') expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    const got = issue.code === 'unrecognized_keys' ? 'unknown key' : describe(issue.input);
+    return { path: pathText(issue.path), expected, got };
+  });
+}
+
+const REVIEW_DAY = /^(\d{2})-(\d{2})$/;
+
+/** Validates a parsed program document; lists every problem rather than the first. */
+export function parseProgram(input: unknown): ProgramResult {
+  const parsed = programFileSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const file = parsed.data;
+  const problems: Problem[] = [];
+  const add = (path: string, expected: string, got: unknown) =>
+    problems.push({ path, expected, got: typeof got === 'string' && got.startsWith('\u0000') ? got.slice(1) : describe(got) });
+
+  const toScaled = (path: string, value: number): Scaled => {
+    const r = scaledFromNumber(value);
+    if (typeof r === 'number') return r;
+    add(path, 'a number with at most 4 decimal places', value);
+    return 0;
+  };
+  const toPoints = (path: string, value: number): Points => {
+    const r = parseDecimal(String(value), 2);
+    if (typeof r === 'number') return r;
+    add(path, 'points with at most 2 decimal places', value);
+    return 0;
+  };
+
+  if (!isCurrencyCode(file.baseCurrency)) add('baseCurrency', 'an ISO 4217 currency code', file.baseCurrency);
+
+  file.tierReview.reviewDays.forEach((day, i) => {
+    const m = REVIEW_DAY.exec(day);
+    if (!m || day === '02-29' || !isIsoDate(`2023-${day}`)) {
+      add(`tierReview.reviewDays[${i}]`, 'a day of the year as MM-DD (not 02-29)', day);
+    }
+  });
+  if (new Set(file.tierReview.reviewDays).size !== file.tierReview.reviewDays.length) {
+    add('tierReview.reviewDays', 'each review day once', file.tierReview.reviewDays);
+  }
+
+  const first = file.ruleSets[0]!;
+  const required: (keyof RuleSetInput)[] = [
+    'rates',
+    'growthMultiplier',
+    'currencyPer100',
+    'growthMarkets',
+    'soldPointsLifetimeMonths',
+    'sellerMinimumCounts',
+    'certificationRequired',
+    'tiers',
+  ];
+  for (const key of required) {
+    if (first[key] === undefined) add(`ruleSets[0].${key}`, 'a value (the first rule set inherits from nothing)', undefined);
+  }
+  for (const key of ['sourced', 'assisted', 'managed'] as const) {
+    if (first.rates && first.rates[key] === undefined) {
+      add(`ruleSets[0].rates.${key}`, 'a rate (the first rule set inherits from nothing)', undefined);
+    }
+  }
+
+  const ruleSets: RuleSet[] = [];
+  const ids = new Set<string>();
+  let previous: RuleSet | undefined;
+  file.ruleSets.forEach((input, i) => {
+    const at = `ruleSets[${i}]`;
+    if (ids.has(input.id)) add(`${at}.id`, 'a rule set id used once', input.id);
+    ids.add(input.id);
+    if (!isIsoDate(input.effectiveFrom)) add(`${at}.effectiveFrom`, 'a date as YYYY-MM-DD', input.effectiveFrom);
+    else if (previous && isIsoDate(previous.effectiveFrom) && input.effectiveFrom <= previous.effectiveFrom) {
+      add(`${at}.effectiveFrom`, `a date after ${previous.effectiveFrom} (rule sets in date order)`, input.effectiveFrom);
+    }
+
+    const rates = {
+      sourced: input.rates?.sourced !== undefined ? toScaled(`${at}.rates.sourced`, input.rates.sourced) : previous?.rates.sourced ?? 0,
+      assisted:
+        input.rates?.assisted !== undefined ? toScaled(`${at}.rates.assisted`, input.rates.assisted) : previous?.rates.assisted ?? 0,
+      managed: input.rates?.managed !== undefined ? toScaled(`${at}.rates.managed`, input.rates.managed) : previous?.rates.managed ?? 0,
+    };
+
+    let currencyPer100 = previous?.currencyPer100 ?? {};
+    if (input.currencyPer100) {
+      const table: Record<string, Scaled> = {};
+      for (const [code, value] of Object.entries(input.currencyPer100)) {
+        if (!isCurrencyCode(code)) add(`${at}.currencyPer100.${code}`, 'an ISO 4217 currency code as the key', code);
+        const v = toScaled(`${at}.currencyPer100.${code}`, value);
+        if (value > 0 && v === 0) add(`${at}.currencyPer100.${code}`, 'a value of at least 0.0001', value);
+        table[code] = v;
+      }
+      currencyPer100 = table;
+    }
+    if (
+      (input.currencyPer100 || i === 0) &&
+      isCurrencyCode(file.baseCurrency) &&
+      currencyPer100[file.baseCurrency] === undefined
+    ) {
+      add(`${at}.currencyPer100`, `an entry for the base currency ${file.baseCurrency}`, Object.keys(currencyPer100));
+    }
+
+    let growthMarkets = previous?.growthMarkets ?? new Set<string>();
+    if (input.growthMarkets) {
+      input.growthMarkets.forEach((code, j) => {
+        if (!isCountryCode(code)) add(`${at}.growthMarkets[${j}]`, 'an ISO 3166-1 alpha-2 country code', code);
+      });
+      growthMarkets = new Set(input.growthMarkets);
+    }
+
+    let tiers = previous?.tiers ?? [];
+    if (input.tiers) {
+      const tierIds = new Set<string>();
+      tiers = input.tiers.map((t, j) => {
+        const tp = `${at}.tiers[${j}]`;
+        if (tierIds.has(t.id)) add(`${tp}.id`, 'a tier id used once in the list', t.id);
+        tierIds.add(t.id);
+        return {
+          id: t.id,
+          name: t.name,
+          total: toPoints(`${tp}.total`, t.total),
+          sellerMinimum: toPoints(`${tp}.sellerMinimum`, t.sellerMinimum),
+          managedMinimum: toPoints(`${tp}.managedMinimum`, t.managedMinimum),
+        };
+      });
+      for (let j = 1; j < tiers.length; j++) {
+        const lower = tiers[j - 1]!;
+        const t = tiers[j]!;
+        if (t.total <= lower.total) {
+          add(`${at}.tiers[${j}].total`, `more than ${input.tiers[j - 1]!.total} (tiers listed lowest first)`, input.tiers[j]!.total);
+        }
+        if (t.sellerMinimum < lower.sellerMinimum) {
+          add(`${at}.tiers[${j}].sellerMinimum`, `at least ${input.tiers[j - 1]!.sellerMinimum} (tiers listed lowest first)`, input.tiers[j]!.sellerMinimum);
+        }
+        if (t.managedMinimum < lower.managedMinimum) {
+          add(`${at}.tiers[${j}].managedMinimum`, `at least ${input.tiers[j - 1]!.managedMinimum} (tiers listed lowest first)`, input.tiers[j]!.managedMinimum);
+        }
+      }
+    }
+
+    const ruleSet: RuleSet = {
+      id: input.id,
+      effectiveFrom: input.effectiveFrom,
+      rates,
+      growthMultiplier:
+        input.growthMultiplier !== undefined
+          ? toScaled(`${at}.growthMultiplier`, input.growthMultiplier)
+          : previous?.growthMultiplier ?? 0,
+      currencyPer100,
+      growthMarkets,
+      soldPointsLifetimeMonths: input.soldPointsLifetimeMonths ?? previous?.soldPointsLifetimeMonths ?? 12,
+      sellerMinimumCounts: input.sellerMinimumCounts ?? previous?.sellerMinimumCounts ?? 'sold',
+      certificationRequired: input.certificationRequired ?? previous?.certificationRequired ?? false,
+      tiers,
+    };
+    ruleSets.push(ruleSet);
+    previous = ruleSet;
+  });
+
+  const commissionRate = toScaled('commission.rate', file.commission.rate);
+  if (file.commission.rate > 1) add('commission.rate', 'a fraction from 0 to 1 (0.20 is 20 %)', file.commission.rate);
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    program: {
+      name: file.name,
+      baseCurrency: file.baseCurrency,
+      ruleSets,
+      tierReview: { ...file.tierReview },
+      commission: { ...file.commission, rate: commissionRate },
+      renewals: { ...file.renewals },
+    },
+  };
+}
+
+/** Parses JSON text of a program file; a syntax error is one problem at the file level. */
+export function parseProgramText(text: string): ProgramResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', expected: 'valid JSON', got: (e as Error).message }] };
+  }
+  return parseProgram(json);
+}
+
+/** Like parseProgram, but throws with every problem listed. For known-good documents. */
+export function loadProgram(input: unknown): Program {
+  const r = parseProgram(input);
+  if (!r.ok) throw new Error(`invalid program:\n${r.problems.map(formatProblem).join('\n')}`);
+  return r.program;
+}
+
+/** The rule set in force on a date; dates before the first rule set use the first. */
+export function ruleSetOn(program: Program, date: IsoDate): RuleSet {
+  const sets = program.ruleSets;
+  let found = sets[0]!;
+  for (let i = 1; i < sets.length; i++) {
+    const s = sets[i]!;
+    if (s.effectiveFrom <= date) found = s;
+    else break;
+  }
+  return found;
+}
+
+/** Position of a tier in a rule set's list (lowest 0); -1 for none or an id the set does not list. */
+export function tierRank(ruleSet: RuleSet, tierId: string | null): number {
+  if (tierId === null) return -1;
+  return ruleSet.tiers.findIndex((t) => t.id === tierId);
+}
