@@ -1,0 +1,101 @@
+// The commission schedule (PROGRAM_RULES §9): monthly accruals on the remaining backing
+// of the entries a commissionable deal created, paid quarterly after a lag.
+import { addDays, addMonths, fromParts, type IsoDate, parts } from './dates.ts';
+import { lineKey } from './facts.ts';
+import type { Ledger } from './ledger.ts';
+import { toBase } from './metrics.ts';
+import { minorUnits, mulDivRound, roundScaled, SCALE, type Scaled } from './money.ts';
+import { entryStateOn, lineMrrOn, type LineSeries, type SoldEntry } from './sold.ts';
+
+export interface Accrual {
+  dealId: string;
+  clientId: string;
+  /** The end of the month of service this accrual pays for (close date + k months, k = 1..months). */
+  date: IsoDate;
+  /** Remaining backing MRR the rate applies to, in the client's currency. */
+  backing: Scaled;
+  currency: string;
+  /** rate * backing, rounded to the client currency's minor unit. */
+  amount: Scaled;
+  /** The amount in the program's base currency. */
+  baseAmount: Scaled;
+}
+
+export interface Payout {
+  /** 'YYYY-Qn' of the accruals it pays. */
+  quarter: string;
+  payoutDate: IsoDate;
+  /** Base currency. */
+  amount: Scaled;
+  /** 'paid' when the payout date is on or before `on`; else an estimate. */
+  status: 'paid' | 'upcoming';
+  accruals: Accrual[];
+}
+
+export interface CommissionSchedule {
+  on: IsoDate;
+  currency: string;
+  payouts: Payout[];
+  paidTotal: Scaled;
+  upcomingTotal: Scaled;
+}
+
+function quarterOf(date: IsoDate): { label: string; end: IsoDate } {
+  const [y, m] = parts(date);
+  const q = Math.ceil(m / 3);
+  const endMonth = q * 3;
+  return { label: `${y}-Q${q}`, end: fromParts(y, endMonth, endMonth === 6 || endMonth === 9 ? 30 : 31) };
+}
+
+/** The partner's commission accruals and quarterly payouts, past and estimated. */
+export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSchedule {
+  const program = ledger.program;
+  const { rate, months, dealTypes, payoutLagDays } = program.commission;
+  const entriesByDeal = new Map<string, SoldEntry[]>();
+  for (const e of ledger.entries) {
+    if (e.creditedVia !== 'deal' || !dealTypes.includes(e.dealType)) continue;
+    let list = entriesByDeal.get(e.dealId);
+    if (!list) entriesByDeal.set(e.dealId, (list = []));
+    list.push(e);
+  }
+  const lines = new Map<string, LineSeries>();
+  for (const list of ledger.linesByClient.values()) for (const l of list) lines.set(lineKey(l.clientId, l.product), l);
+
+  const byQuarter = new Map<string, Payout>();
+  for (const [dealId, entries] of entriesByDeal) {
+    const deal = ledger.deals.get(dealId);
+    if (!deal?.closedOn) continue;
+    const client = ledger.clients.get(deal.clientId)!;
+    for (let k = 1; k <= months; k++) {
+      const date = addMonths(deal.closedOn, k);
+      let backing = 0;
+      for (const e of entries) {
+        if (e.earnedOn > date) continue;
+        const line = lines.get(lineKey(e.clientId, e.product));
+        // The client pays for at most the line's MRR that day, expired or not.
+        backing += Math.min(entryStateOn(e, date).backing, line ? lineMrrOn(line, date) : 0);
+      }
+      if (backing <= 0) continue;
+      const amount = roundScaled(mulDivRound([backing, rate], [SCALE]), minorUnits(client.currency));
+      const baseAmount = toBase(program, date, new Map([[client.currency, amount]]));
+      const { label, end } = quarterOf(date);
+      let payout = byQuarter.get(label);
+      if (!payout) {
+        const payoutDate = addDays(end, payoutLagDays);
+        payout = { quarter: label, payoutDate, amount: 0, status: payoutDate <= on ? 'paid' : 'upcoming', accruals: [] };
+        byQuarter.set(label, payout);
+      }
+      payout.accruals.push({ dealId, clientId: deal.clientId, date, backing, currency: client.currency, amount, baseAmount });
+      payout.amount += baseAmount;
+    }
+  }
+  const payouts = [...byQuarter.values()].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
+  let paidTotal = 0;
+  let upcomingTotal = 0;
+  for (const p of payouts) {
+    p.accruals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.dealId < b.dealId ? -1 : 1));
+    if (p.status === 'paid') paidTotal += p.amount;
+    else upcomingTotal += p.amount;
+  }
+  return { on, currency: program.baseCurrency, payouts, paidTotal, upcomingTotal };
+}

@@ -1,0 +1,144 @@
+// Tier insights (PROGRAM_RULES §5 "Insights"): points missing per track for a tier,
+// upcoming expirations, and the three-month projection if nothing new is sold.
+import { type IsoDate, nextMonthEnds } from './dates.ts';
+import { lineKey } from './facts.ts';
+import { clientMrrOn, type Ledger, managersOn, type PointsSummary } from './ledger.ts';
+import type { Points } from './money.ts';
+import { type RuleSet, ruleSetOn, tierRank } from './program.ts';
+import { lineMrrOn, entryStateOn, isActive } from './sold.ts';
+import { certifiedOn, type Performance, performanceOn, sellerTrackOf, tierFor } from './tiers.ts';
+import { managedPointsFor } from './units.ts';
+
+export interface TierTarget {
+  tierId: string;
+  tierName: string;
+  /** Points still missing on each track: max(0, threshold - current). */
+  missing: { total: Points; seller: Points; managed: Points };
+  /** Whether the current figures meet it (certification aside). */
+  met: boolean;
+}
+
+export function tierTarget(ruleSet: RuleSet, points: PointsSummary, tierId: string): TierTarget | null {
+  const tier = ruleSet.tiers.find((t) => t.id === tierId);
+  if (!tier) return null;
+  const seller = sellerTrackOf(ruleSet, points);
+  const missing = {
+    total: Math.max(0, tier.total - points.total),
+    seller: Math.max(0, tier.sellerMinimum - seller),
+    managed: Math.max(0, tier.managedMinimum - points.managed),
+  };
+  return {
+    tierId,
+    tierName: tier.name,
+    missing,
+    met: missing.total === 0 && missing.seller === 0 && missing.managed === 0,
+  };
+}
+
+export interface ExpirationBucket {
+  /** Points whose entries expire in (previous month end, monthEnd]. */
+  monthEnd: IsoDate;
+  sourced: Points;
+  assisted: Points;
+  total: Points;
+}
+
+export interface ProjectedMonth extends PointsSummary {
+  date: IsoDate;
+  tier: string | null;
+}
+
+export interface TierInsights {
+  on: IsoDate;
+  credited: string | null;
+  performance: Performance;
+  /** The credited tier (to keep) and the next tier up (to reach), when they exist. */
+  keep: TierTarget | null;
+  next: TierTarget | null;
+  expirations: ExpirationBucket[];
+  projection: ProjectedMonth[];
+}
+
+/** Lines with a cancellation requested, ending on their renewal date (after `on`). */
+function cancellations(ledger: Ledger, on: IsoDate): Map<string, IsoDate> {
+  const out = new Map<string, IsoDate>();
+  for (const r of ledger.renewals) {
+    if (r.status !== 'cancellation_requested' || r.renewalDate <= on) continue;
+    const key = lineKey(r.clientId, r.product);
+    const prev = out.get(key);
+    if (!prev || r.renewalDate < prev) out.set(key, r.renewalDate);
+  }
+  return out;
+}
+
+/** The partner's points at a future date if nothing new is sold after `on`. */
+export function projectedPoints(ledger: Ledger, on: IsoDate, date: IsoDate): PointsSummary {
+  const cancelled = cancellations(ledger, on);
+  const ends = (clientId: string, product: string) => {
+    const d = cancelled.get(lineKey(clientId, product));
+    return d !== undefined && d <= date;
+  };
+  let sourced = 0;
+  let assisted = 0;
+  for (const e of ledger.entries) {
+    if (e.earnedOn > on) break;
+    if (!isActive(e, date) || ends(e.clientId, e.product)) continue;
+    const { points } = entryStateOn(e, on);
+    if (e.dealType === 'sourced') sourced += points;
+    else assisted += points;
+  }
+  const ruleSet = ruleSetOn(ledger.program, date);
+  let managed = 0;
+  for (const clientId of ledger.managedClientIds) {
+    const managers = managersOn(ledger, clientId, on);
+    if (!managers.includes(ledger.partnerId)) continue;
+    let mrr = clientMrrOn(ledger, clientId, on);
+    for (const line of ledger.linesByClient.get(clientId) ?? []) {
+      if (ends(clientId, line.product)) mrr -= lineMrrOn(line, on);
+    }
+    if (mrr <= 0) continue;
+    const client = ledger.clients.get(clientId)!;
+    managed += managedPointsFor({
+      mrr,
+      currency: client.currency,
+      country: client.country,
+      ruleSet,
+      managers: managers.length,
+    });
+  }
+  const sold = sourced + assisted;
+  return { sourced, assisted, sold, managed, total: sold + managed };
+}
+
+export function tierInsights(ledger: Ledger, on: IsoDate, credited: string | null): TierInsights {
+  const ruleSet = ruleSetOn(ledger.program, on);
+  const performance = performanceOn(ledger, on);
+  const keep = credited ? tierTarget(ruleSet, performance, credited) : null;
+  const rank = tierRank(ruleSet, credited);
+  const nextTier = ruleSet.tiers[rank + 1];
+  const next = nextTier ? tierTarget(ruleSet, performance, nextTier.id) : null;
+
+  const monthEnds = nextMonthEnds(on, 3);
+  const expirations: ExpirationBucket[] = monthEnds.map((monthEnd) => ({ monthEnd, sourced: 0, assisted: 0, total: 0 }));
+  for (const e of ledger.entries) {
+    if (e.earnedOn > on || !isActive(e, on)) continue;
+    let lower = on;
+    for (const bucket of expirations) {
+      if (e.expiresOn > lower && e.expiresOn <= bucket.monthEnd) {
+        const { points } = entryStateOn(e, on);
+        if (e.dealType === 'sourced') bucket.sourced += points;
+        else bucket.assisted += points;
+        bucket.total += points;
+        break;
+      }
+      lower = bucket.monthEnd;
+    }
+  }
+
+  const projection = monthEnds.map((date) => {
+    const points = projectedPoints(ledger, on, date);
+    const rs = ruleSetOn(ledger.program, date);
+    return { date, ...points, tier: tierFor(rs, points, certifiedOn(ledger.certifications, date)) };
+  });
+  return { on, credited, performance, keep, next, expirations, projection };
+}

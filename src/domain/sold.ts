@@ -1,0 +1,242 @@
+// Sold entries of one product line (PROGRAM_RULES §3): every increase of the line's MRR
+// creates an entry credited by deal or seller of record, at the rate locked on the line's
+// origin date; every decrease consumes the newest active entries first.
+import { addMonths, type IsoDate } from './dates.ts';
+import type { ChangeReason, ClientFact, DealFact, MrrChangeFact } from './facts.ts';
+import { mulDivRound, type Points, type Scaled } from './money.ts';
+import { type DealType, type Program, ruleSetOn } from './program.ts';
+import { currencyValue, growthFor, soldPointsFor } from './units.ts';
+
+/** Why an entry has the points it has: the rule behind every point. */
+export interface EntryExplanation {
+  /** Rule set in force on the line's origin date: it fixes the rate (the rate lock, §3.3). */
+  rateRuleSetId: string;
+  rate: Scaled;
+  /** Rule set in force on the change date: currency table, growth markets, multiplier, lifetime. */
+  currencyRuleSetId: string;
+  currency: string;
+  currencyPer100: Scaled;
+  country: string;
+  growthMarket: boolean;
+  multiplier: Scaled;
+}
+
+export interface EntryStep {
+  date: IsoDate;
+  changeId: string;
+  /** Remaining backing MRR and points after this decrease. */
+  backing: Scaled;
+  points: Points;
+}
+
+export interface SoldEntry {
+  /** One entry per increase: the change's id. */
+  entryId: string;
+  /** Creation order within the line (the tie-break of §3.4). */
+  seq: number;
+  partnerId: string;
+  clientId: string;
+  product: string;
+  changeId: string;
+  reason: ChangeReason | null;
+  dealId: string;
+  creditedVia: 'deal' | 'seller_of_record';
+  dealType: DealType;
+  /** 'new' when the change took the line from zero (new line, cross-sell); else 'increased'. */
+  kind: 'new' | 'increased';
+  /** The MRR it is backed by at creation. */
+  delta: Scaled;
+  /** Points at creation. */
+  points: Points;
+  earnedOn: IsoDate;
+  expiresOn: IsoDate;
+  originDate: IsoDate;
+  explanation: EntryExplanation;
+  /** Remaining backing and points after each decrease that touched it, in order. */
+  steps: EntryStep[];
+}
+
+export interface PointLoss {
+  partnerId: string;
+  entryId: string;
+  clientId: string;
+  product: string;
+  changeId: string;
+  date: IsoDate;
+  /** 'declined' for churn (a decrease to zero), 'decreased' for a downgrade. */
+  kind: 'decreased' | 'declined';
+  dealType: DealType;
+  /** Points lost (positive) and backing consumed. */
+  points: Points;
+  backing: Scaled;
+}
+
+/** A line's MRR level after the last change of each date with a change. */
+export interface LineSeries {
+  clientId: string;
+  product: string;
+  dates: IsoDate[];
+  mrr: Scaled[];
+}
+
+export interface LineDerivation {
+  series: LineSeries;
+  entries: SoldEntry[];
+  losses: PointLoss[];
+}
+
+/** A deal credits a change only when closed-won and of the same client (§3.2). */
+function creditingDeal(change: MrrChangeFact, deals: ReadonlyMap<string, DealFact>): DealFact | undefined {
+  if (!change.dealId) return undefined;
+  const deal = deals.get(change.dealId);
+  if (!deal || deal.stage !== 'closed_won' || deal.clientId !== change.clientId) return undefined;
+  return deal;
+}
+
+/** Remaining backing and points of an entry on a date. */
+export function entryStateOn(entry: SoldEntry, date: IsoDate): { backing: Scaled; points: Points } {
+  let backing = entry.delta;
+  let points = entry.points;
+  for (const step of entry.steps) {
+    if (step.date > date) break;
+    backing = step.backing;
+    points = step.points;
+  }
+  return { backing, points };
+}
+
+export function isActive(entry: SoldEntry, date: IsoDate): boolean {
+  return entry.earnedOn <= date && date < entry.expiresOn;
+}
+
+/**
+ * Derives one product line. `changes` are the line's changes sorted by date, then
+ * change id in code-point order.
+ */
+export function deriveLine(
+  program: Program,
+  client: ClientFact,
+  changes: readonly MrrChangeFact[],
+  deals: ReadonlyMap<string, DealFact>,
+): LineDerivation {
+  const first = changes[0];
+  const series: LineSeries = { clientId: client.clientId, product: first?.product ?? '', dates: [], mrr: [] };
+  const entries: SoldEntry[] = [];
+  const losses: PointLoss[] = [];
+  // Working state of each entry: remaining backing and points.
+  const backing: Scaled[] = [];
+  const remaining: Points[] = [];
+  let mrr: Scaled = 0;
+  let originDate: IsoDate = '';
+  let seller: DealFact | undefined;
+
+  for (const change of changes) {
+    const after = change.mrrAfter;
+    if (after > mrr) {
+      const kind = mrr === 0 ? 'new' : 'increased';
+      if (mrr === 0) {
+        originDate = change.date;
+        seller = undefined;
+      }
+      const deal = creditingDeal(change, deals);
+      if (deal && !seller) seller = deal;
+      const credited = deal ?? seller;
+      if (credited) {
+        const changeRules = ruleSetOn(program, change.date);
+        const originRules = ruleSetOn(program, originDate);
+        const rate = originRules.rates[credited.type];
+        const delta = after - mrr;
+        const points = soldPointsFor({
+          amount: delta,
+          currency: client.currency,
+          country: client.country,
+          ruleSet: changeRules,
+          rate,
+        });
+        entries.push({
+          entryId: change.changeId,
+          seq: entries.length,
+          partnerId: credited.partnerId,
+          clientId: client.clientId,
+          product: change.product,
+          changeId: change.changeId,
+          reason: change.reason ?? null,
+          dealId: credited.dealId,
+          creditedVia: deal ? 'deal' : 'seller_of_record',
+          dealType: credited.type,
+          kind,
+          delta,
+          points,
+          earnedOn: change.date,
+          expiresOn: addMonths(change.date, changeRules.soldPointsLifetimeMonths),
+          originDate,
+          explanation: {
+            rateRuleSetId: originRules.id,
+            rate,
+            currencyRuleSetId: changeRules.id,
+            currency: client.currency,
+            currencyPer100: currencyValue(changeRules, client.currency),
+            country: client.country,
+            growthMarket: changeRules.growthMarkets.has(client.country),
+            multiplier: growthFor(changeRules, client.country),
+          },
+          steps: [],
+        });
+        backing.push(delta);
+        remaining.push(points);
+      }
+    } else if (after < mrr) {
+      let toConsume = mrr - after;
+      const lossKind = after === 0 ? 'declined' : 'decreased';
+      // Newest earnedOn first; ties: later-created first. Entries are created in date
+      // order, so walking them backwards is exactly that order.
+      for (let i = entries.length - 1; i >= 0 && toConsume > 0; i--) {
+        const e = entries[i]!;
+        if (!isActive(e, change.date) || backing[i]! === 0) continue;
+        const take = Math.min(backing[i]!, toConsume);
+        toConsume -= take;
+        const newBacking = backing[i]! - take;
+        const newPoints = newBacking === 0 ? 0 : mulDivRound([e.points, newBacking], [e.delta]);
+        losses.push({
+          partnerId: e.partnerId,
+          entryId: e.entryId,
+          clientId: e.clientId,
+          product: e.product,
+          changeId: change.changeId,
+          date: change.date,
+          kind: lossKind,
+          dealType: e.dealType,
+          points: remaining[i]! - newPoints,
+          backing: take,
+        });
+        backing[i] = newBacking;
+        remaining[i] = newPoints;
+        e.steps.push({ date: change.date, changeId: change.changeId, backing: newBacking, points: newPoints });
+      }
+    }
+    mrr = after;
+    const last = series.dates.length - 1;
+    if (last >= 0 && series.dates[last] === change.date) series.mrr[last] = after;
+    else {
+      series.dates.push(change.date);
+      series.mrr.push(after);
+    }
+  }
+  return { series, entries, losses };
+}
+
+/** A line's MRR on a date: the level after its latest change dated on or before it (0 before the first). */
+export function lineMrrOn(series: LineSeries, date: IsoDate): Scaled {
+  const { dates } = series;
+  let lo = 0;
+  let hi = dates.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! <= date) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? 0 : series.mrr[found]!;
+}
