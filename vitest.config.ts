@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
-    // fast-check property tests print their seed on failure; keep runs reproducible in CI.
-    reporters: process.env.CI ? ['default'] : ['default'],
+    hookTimeout: 60_000,
   },
 });

@@ -4,6 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EngineError } from '../domain/units.ts';
 import { registerCalc } from './commands/calc.ts';
+import { registerData } from './commands/data.ts';
+import { registerPoints } from './commands/points.ts';
 import { registerStart } from './commands/start.ts';
 import { type CliContext, localToday, processWriter, UsageError, type Writer } from './context.ts';
 import { resolveProgram } from './resolve-program.ts';
@@ -13,7 +15,12 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const commandModules: ((root: Command, ctx: CliContext) => void)[] = [registerStart, registerCalc];
+const commandModules: ((root: Command, ctx: CliContext) => void)[] = [
+  registerStart,
+  registerData,
+  registerPoints,
+  registerCalc,
+];
 
 export interface MainOptions {
   io?: Writer;

@@ -16,6 +16,8 @@ export interface PartnerDerivation {
   tierHistory: CreditedTierChange[];
   /** One per month end from the partner's first activity through asOf. */
   snapshots: MonthlySnapshot[];
+  /** Points and tiers on asOf itself. */
+  current: MonthlySnapshot;
 }
 
 export function derivePartner(program: Program, facts: PartnerFacts, asOf: IsoDate): PartnerDerivation {
@@ -27,5 +29,6 @@ export function derivePartner(program: Program, facts: PartnerFacts, asOf: IsoDa
     start === undefined
       ? []
       : monthEndsBetween(start, asOf).map((d) => ({ ...performance(d), credited: creditedOn(tierHistory, d) }));
-  return { asOf, ledger, tierHistory, snapshots };
+  const current = { ...performance(asOf), credited: creditedOn(tierHistory, asOf) };
+  return { asOf, ledger, tierHistory, snapshots, current };
 }

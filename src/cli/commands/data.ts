@@ -1,0 +1,52 @@
+// `tierwise migrate`, `tierwise program load FILE`, `tierwise rebuild`.
+import type { Command } from 'commander';
+import { loadProgramFile } from '../../features/program/service.ts';
+import { rebuildAll } from '../../features/points/service.ts';
+import type { CliContext, GlobalOptions } from '../context.ts';
+import { withDatabase } from '../database.ts';
+
+export function registerData(root: Command, ctx: CliContext): void {
+  root
+    .command('migrate')
+    .description('apply database migrations')
+    .action(async (_opts, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withDatabase(globals, async (database) => {
+        if (globals.json) ctx.io.out(`${JSON.stringify({ migrated: true, database: database.where })}\n`);
+        else ctx.io.out(`Database migrated (${database.kind}: ${database.where}).\n`);
+      });
+    });
+
+  root
+    .command('program')
+    .description('the program rules')
+    .command('load <FILE>')
+    .description('load or replace the program (validated, versioned); derived state is rebuilt')
+    .action(async (file: string, _opts, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withDatabase(globals, async (database) => {
+        const { version, program } = await database.db.transaction(async (tx) => {
+          const loaded = await loadProgramFile(tx, file);
+          return loaded;
+        });
+        const { partners } = await rebuildAll(database.db, { program, asOf: ctx.today() });
+        if (globals.json) ctx.io.out(`${JSON.stringify({ version, name: program.name, partnersRebuilt: partners })}\n`);
+        else ctx.io.out(`Loaded "${program.name}" as version ${version}; rebuilt ${partners} partners.\n`);
+      });
+    });
+
+  root
+    .command('rebuild')
+    .description('recompute every partner\'s derived state from its facts')
+    .action(async (_opts, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const program = await ctx.resolveProgram(globals);
+      await withDatabase(globals, async (database) => {
+        const started = performance.now();
+        const { partners } = await rebuildAll(database.db, { program, asOf: ctx.today() });
+        const seconds = (performance.now() - started) / 1000;
+        if (globals.json) ctx.io.out(`${JSON.stringify({ partnersRebuilt: partners, seconds })}\n`);
+        else ctx.io.out(`Rebuilt ${partners} partners in ${seconds.toFixed(1)} s.\n`);
+      });
+    });
+}

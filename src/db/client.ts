@@ -1,0 +1,102 @@
+// One database API over two drivers: embedded PGlite (default, a folder on disk or in
+// memory) and a PostgreSQL server (DATABASE_URL). Same schema, same migrations.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either a database handle or a transaction: repository functions accept both. */
+export type Queryable = Db | Tx;
+
+export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** A description for messages: the folder or the server (without password). */
+  where: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when set, the server is used. */
+  url?: string | undefined;
+  /** PGlite data folder; 'memory://' or undefined for an in-memory database. */
+  dataDir?: string | undefined;
+  /** A PGlite data dump to start from (tests: a migrated snapshot). */
+  loadDataDir?: Blob | File | undefined;
+  /** Pool size for the server. */
+  poolSize?: number;
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the PostgreSQL server';
+  }
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Dates stay 'YYYY-MM-DD' strings and numerics stay exact strings (pg's defaults for
+    // numeric; date is type 1082, parsed to a JS Date by default).
+    pool.on('connect', (client) => {
+      client.setTypeParser(1082, (v: string) => v);
+    });
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      where: redact(options.url),
+      migrate: () => migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = options.dataDir && options.dataDir !== 'memory://' ? resolve(options.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    where: dataDir ?? 'memory',
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+/** Runs a raw query and returns its rows, whichever driver is underneath. */
+export async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * Serializes work per partner across connections and instances: a transaction-scoped
+ * advisory lock per partner, taken in a fixed order so two writers cannot deadlock.
+ */
+export async function lockPartners(tx: Tx, partnerIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(partnerIds)].sort();
+  for (const id of ids) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`partner:${id}`}, 0))`);
+  }
+}

@@ -1,0 +1,34 @@
+// The program in force: the latest loaded version, or the example program before any load.
+import { readFile } from 'node:fs/promises';
+import { desc } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { programVersions } from '../../db/schema.ts';
+import { exampleProgramFile } from '../../domain/default-program.ts';
+import { formatProblem, loadProgram, type Program, parseProgramText } from '../../domain/program.ts';
+
+export class ProgramFileError extends Error {
+  override name = 'ProgramFileError';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file} is not a valid program:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+export async function getProgram(db: Queryable): Promise<Program> {
+  const [latest] = await db.select().from(programVersions).orderBy(desc(programVersions.version)).limit(1);
+  return loadProgram(latest ? latest.document : exampleProgramFile);
+}
+
+/** Validates a program file and stores it as a new version; returns the version number. */
+export async function loadProgramFile(db: Queryable, file: string): Promise<{ version: number; program: Program }> {
+  const text = await readFile(file, 'utf8');
+  const result = parseProgramText(text);
+  if (!result.ok) throw new ProgramFileError(file, result.problems.map(formatProblem));
+  const [row] = await db
+    .insert(programVersions)
+    .values({ name: result.program.name, document: JSON.parse(text) })
+    .returning({ version: programVersions.version });
+  return { version: row!.version, program: result.program };
+}
