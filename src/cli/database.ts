@@ -6,7 +6,10 @@ import { getProgram } from '../features/program/service.ts';
 import { loadConfig } from '../server/config.ts';
 import type { GlobalOptions } from './context.ts';
 
-export async function withDatabase<T>(globals: GlobalOptions, run: (database: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  globals: GlobalOptions,
+  run: (database: Database) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(process.env, globals.data ? { dataDir: globals.data } : {});
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {

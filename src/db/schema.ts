@@ -42,7 +42,9 @@ export const partners = pgTable('partners', {
 export const certifications = pgTable(
   'certifications',
   {
-    partnerId: text('partner_id').notNull().references(() => partners.partnerId),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.partnerId),
     name: text('name').notNull(),
     validFrom: day('valid_from').notNull(),
     validUntil: day('valid_until').notNull(),
@@ -53,7 +55,9 @@ export const certifications = pgTable(
 export const teamContacts = pgTable(
   'team_contacts',
   {
-    partnerId: text('partner_id').notNull().references(() => partners.partnerId),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.partnerId),
     role: text('role').notNull(),
     name: text('name').notNull(),
     email: text('email').notNull(),
@@ -79,20 +83,31 @@ export const clients = pgTable('clients', {
 export const managements = pgTable(
   'managements',
   {
-    partnerId: text('partner_id').notNull().references(() => partners.partnerId),
-    clientId: text('client_id').notNull().references(() => clients.clientId),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.partnerId),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.clientId),
     startDate: day('start_date').notNull(),
     endDate: day('end_date'),
   },
-  (t) => [primaryKey({ columns: [t.partnerId, t.clientId, t.startDate] }), index('managements_client').on(t.clientId)],
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.clientId, t.startDate] }),
+    index('managements_client').on(t.clientId),
+  ],
 );
 
 export const deals = pgTable(
   'deals',
   {
     dealId: text('deal_id').primaryKey(),
-    partnerId: text('partner_id').notNull().references(() => partners.partnerId),
-    clientId: text('client_id').notNull().references(() => clients.clientId),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.partnerId),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.clientId),
     type: text('type').notNull(),
     stage: text('stage').notNull(),
     createdOn: day('created_on').notNull(),
@@ -109,7 +124,9 @@ export const mrrChanges = pgTable(
   'mrr_changes',
   {
     changeId: text('change_id').primaryKey(),
-    clientId: text('client_id').notNull().references(() => clients.clientId),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.clientId),
     product: text('product').notNull(),
     date: day('date').notNull(),
     mrrAfter: money('mrr_after').notNull(),
@@ -123,7 +140,9 @@ export const mrrChanges = pgTable(
 export const renewals = pgTable(
   'renewals',
   {
-    clientId: text('client_id').notNull().references(() => clients.clientId),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.clientId),
     product: text('product').notNull(),
     renewalDate: day('renewal_date').notNull(),
     status: text('status').notNull(),
@@ -137,7 +156,9 @@ export const renewals = pgTable(
 export const usage = pgTable(
   'usage',
   {
-    clientId: text('client_id').notNull().references(() => clients.clientId),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.clientId),
     month: text('month').notNull(),
     toolsUsed: integer('tools_used').notNull(),
     engagementScore: integer('engagement_score'),
@@ -152,7 +173,9 @@ export const usage = pgTable(
 export const payments = pgTable(
   'payments',
   {
-    partnerId: text('partner_id').notNull().references(() => partners.partnerId),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.partnerId),
     paidOn: day('paid_on').notNull(),
     amount: money('amount').notNull(),
     currency: text('currency').notNull(),
@@ -185,7 +208,10 @@ export const soldEntries = pgTable(
     originDate: day('origin_date').notNull(),
     explanation: jsonb('explanation').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.partnerId, t.entryId] }), index('sold_entries_client').on(t.partnerId, t.clientId)],
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.entryId] }),
+    index('sold_entries_client').on(t.partnerId, t.clientId),
+  ],
 );
 
 /** Points lost by an entry to a downgrade (decreased) or churn (declined). */

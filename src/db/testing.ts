@@ -49,24 +49,38 @@ export async function createTestDatabase(): Promise<Database> {
     };
   }
   const snapshot = process.env[SNAPSHOT_ENV];
-  if (!snapshot) throw new Error(`${SNAPSHOT_ENV} is not set: run the tests through vitest (test/global-setup.ts)`);
+  if (!snapshot)
+    throw new Error(`${SNAPSHOT_ENV} is not set: run the tests through vitest (test/global-setup.ts)`);
   return openDatabase({ loadDataDir: new Blob([readFileSync(snapshot)]) });
 }
 
 /** Writes the facts of a test builder to the database (partners and clients created as needed). */
-export async function seedFacts(db: Db, facts: PartnerFacts, more: { partners?: string[] } = {}): Promise<void> {
+export async function seedFacts(
+  db: Db,
+  facts: PartnerFacts,
+  more: { partners?: string[] } = {},
+): Promise<void> {
   const partnerIds = new Set([facts.partnerId, ...(more.partners ?? [])]);
   for (const d of facts.deals) partnerIds.add(d.partnerId);
   for (const m of facts.managements) partnerIds.add(m.partnerId);
   const money = (v: number) => formatDecimal(v, 4);
   await db
     .insert(s.partners)
-    .values([...partnerIds].map((id) => ({ partnerId: id, name: `Partner ${id}`, country: 'US', currency: 'USD' })))
+    .values(
+      [...partnerIds].map((id) => ({ partnerId: id, name: `Partner ${id}`, country: 'US', currency: 'USD' })),
+    )
     .onConflictDoNothing();
   if (facts.clients.length) {
     await db
       .insert(s.clients)
-      .values(facts.clients.map((c) => ({ clientId: c.clientId, name: c.name ?? c.clientId, country: c.country, currency: c.currency })))
+      .values(
+        facts.clients.map((c) => ({
+          clientId: c.clientId,
+          name: c.name ?? c.clientId,
+          country: c.country,
+          currency: c.currency,
+        })),
+      )
       .onConflictDoNothing();
   }
   if (facts.deals.length) {
@@ -99,7 +113,18 @@ export async function seedFacts(db: Db, facts: PartnerFacts, more: { partners?: 
       })),
     );
   }
-  if (facts.managements.length) await db.insert(s.managements).values(facts.managements.map((m) => ({ ...m, endDate: m.endDate ?? null })));
+  if (facts.managements.length)
+    await db
+      .insert(s.managements)
+      .values(facts.managements.map((m) => ({ ...m, endDate: m.endDate ?? null })));
   if (facts.certifications.length) await db.insert(s.certifications).values([...facts.certifications]);
-  if (facts.renewals?.length) await db.insert(s.renewals).values(facts.renewals.map((r) => ({ clientId: r.clientId, product: r.product, renewalDate: r.renewalDate, status: r.status })));
+  if (facts.renewals?.length)
+    await db.insert(s.renewals).values(
+      facts.renewals.map((r) => ({
+        clientId: r.clientId,
+        product: r.product,
+        renewalDate: r.renewalDate,
+        status: r.status,
+      })),
+    );
 }

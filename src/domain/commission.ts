@@ -5,7 +5,7 @@ import { lineKey } from './facts.ts';
 import type { Ledger } from './ledger.ts';
 import { toBase } from './metrics.ts';
 import { minorUnits, mulDivRound, roundScaled, SCALE, type Scaled } from './money.ts';
-import { entryStateOn, lineMrrOn, type LineSeries, type SoldEntry } from './sold.ts';
+import { entryStateOn, type LineSeries, lineMrrOn, type SoldEntry } from './sold.ts';
 
 export interface Accrual {
   dealId: string;
@@ -59,7 +59,8 @@ export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSched
     list.push(e);
   }
   const lines = new Map<string, LineSeries>();
-  for (const list of ledger.linesByClient.values()) for (const l of list) lines.set(lineKey(l.clientId, l.product), l);
+  for (const list of ledger.linesByClient.values())
+    for (const l of list) lines.set(lineKey(l.clientId, l.product), l);
 
   const byQuarter = new Map<string, Payout>();
   for (const [dealId, entries] of entriesByDeal) {
@@ -82,10 +83,24 @@ export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSched
       let payout = byQuarter.get(label);
       if (!payout) {
         const payoutDate = addDays(end, payoutLagDays);
-        payout = { quarter: label, payoutDate, amount: 0, status: payoutDate <= on ? 'paid' : 'upcoming', accruals: [] };
+        payout = {
+          quarter: label,
+          payoutDate,
+          amount: 0,
+          status: payoutDate <= on ? 'paid' : 'upcoming',
+          accruals: [],
+        };
         byQuarter.set(label, payout);
       }
-      payout.accruals.push({ dealId, clientId: deal.clientId, date, backing, currency: client.currency, amount, baseAmount });
+      payout.accruals.push({
+        dealId,
+        clientId: deal.clientId,
+        date,
+        backing,
+        currency: client.currency,
+        amount,
+        baseAmount,
+      });
       payout.amount += baseAmount;
     }
   }

@@ -16,7 +16,15 @@ import {
 } from './facts.ts';
 import type { Points, Scaled } from './money.ts';
 import { type Program, ruleSetOn } from './program.ts';
-import { deriveLine, entryStateOn, isActive, type LineSeries, lineMrrOn, type PointLoss, type SoldEntry } from './sold.ts';
+import {
+  deriveLine,
+  entryStateOn,
+  isActive,
+  type LineSeries,
+  lineMrrOn,
+  type PointLoss,
+  type SoldEntry,
+} from './sold.ts';
 import { EngineError, managedPointsFor } from './units.ts';
 
 export interface Ledger {
@@ -74,7 +82,10 @@ export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
     list.sort(compareChanges);
     const clientId = list[0]!.clientId;
     const client = clients.get(clientId);
-    if (!client) throw new EngineError(`MRR change ${list[0]!.changeId} names client ${clientId}, which is not in the facts`);
+    if (!client)
+      throw new EngineError(
+        `MRR change ${list[0]!.changeId} names client ${clientId}, which is not in the facts`,
+      );
     const line = deriveLine(program, client, list, deals);
     let lines = linesByClient.get(clientId);
     if (!lines) linesByClient.set(clientId, (lines = []));
@@ -89,7 +100,12 @@ export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
       compareCodePoints(a.product, b.product) ||
       a.seq - b.seq,
   );
-  losses.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || compareCodePoints(a.changeId, b.changeId) || compareCodePoints(a.entryId, b.entryId));
+  losses.sort(
+    (a, b) =>
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      compareCodePoints(a.changeId, b.changeId) ||
+      compareCodePoints(a.entryId, b.entryId),
+  );
 
   const managementsByClient = new Map<string, ManagementFact[]>();
   const managed = new Set<string>();
@@ -123,7 +139,8 @@ export function isManagingOn(m: ManagementFact, date: IsoDate): boolean {
 /** The number of distinct partners managing a client on a date. */
 export function managersOn(ledger: Ledger, clientId: string, date: IsoDate): string[] {
   const ids = new Set<string>();
-  for (const m of ledger.managementsByClient.get(clientId) ?? []) if (isManagingOn(m, date)) ids.add(m.partnerId);
+  for (const m of ledger.managementsByClient.get(clientId) ?? [])
+    if (isManagingOn(m, date)) ids.add(m.partnerId);
   return [...ids].sort(compareCodePoints);
 }
 
@@ -190,7 +207,8 @@ export function firstActivity(ledger: Ledger): IsoDate | undefined {
   let first = ledger.entries[0]?.earnedOn;
   for (const clientId of ledger.managedClientIds) {
     for (const m of ledger.managementsByClient.get(clientId) ?? []) {
-      if (m.partnerId === ledger.partnerId && (first === undefined || m.startDate < first)) first = m.startDate;
+      if (m.partnerId === ledger.partnerId && (first === undefined || m.startDate < first))
+        first = m.startDate;
     }
   }
   return first;

@@ -12,7 +12,10 @@ export function toBase(program: Program, on: IsoDate, amounts: ReadonlyMap<strin
   const base = currencyValue(ruleSet, program.baseCurrency);
   let sum = 0;
   for (const [currency, amount] of amounts) {
-    sum += currency === program.baseCurrency ? amount : mulDivRound([amount, base], [currencyValue(ruleSet, currency)]);
+    sum +=
+      currency === program.baseCurrency
+        ? amount
+        : mulDivRound([amount, base], [currencyValue(ruleSet, currency)]);
   }
   return roundScaled(sum, minorUnits(program.baseCurrency));
 }
@@ -35,7 +38,12 @@ export function attributedClients(ledger: Ledger, date: IsoDate): Set<string> {
   return out;
 }
 
-function clientsMrrInBase(ledger: Ledger, clientIds: Iterable<string>, date: IsoDate, rateDate: IsoDate): Scaled {
+function clientsMrrInBase(
+  ledger: Ledger,
+  clientIds: Iterable<string>,
+  date: IsoDate,
+  rateDate: IsoDate,
+): Scaled {
   const sums = new CurrencySums();
   for (const id of clientIds) sums.add(ledger.clients.get(id)!.currency, clientMrrOn(ledger, id, date));
   return toBase(ledger.program, rateDate, sums.sums);
@@ -114,7 +122,8 @@ export function medianToolUsage(ledger: Ledger, on: IsoDate): { month: string; m
   const attributed = attributedClients(ledger, on);
   const month = monthOf(on);
   let latest = '';
-  for (const u of ledger.usage) if (u.month <= month && attributed.has(u.clientId) && u.month > latest) latest = u.month;
+  for (const u of ledger.usage)
+    if (u.month <= month && attributed.has(u.clientId) && u.month > latest) latest = u.month;
   if (!latest) return null;
   const values = ledger.usage
     .filter((u) => u.month === latest && attributed.has(u.clientId))

@@ -4,7 +4,13 @@ import { type IsoDate, monthEndsBetween } from './dates.ts';
 import type { PartnerFacts } from './facts.ts';
 import { deriveLedger, firstActivity, type Ledger } from './ledger.ts';
 import type { Program } from './program.ts';
-import { type CreditedTierChange, creditedOn, creditedTierHistory, memoizedPerformance, type Performance } from './tiers.ts';
+import {
+  type CreditedTierChange,
+  creditedOn,
+  creditedTierHistory,
+  memoizedPerformance,
+  type Performance,
+} from './tiers.ts';
 
 export interface MonthlySnapshot extends Performance {
   credited: string | null;
@@ -28,7 +34,10 @@ export function derivePartner(program: Program, facts: PartnerFacts, asOf: IsoDa
   const snapshots =
     start === undefined
       ? []
-      : monthEndsBetween(start, asOf).map((d) => ({ ...performance(d), credited: creditedOn(tierHistory, d) }));
+      : monthEndsBetween(start, asOf).map((d) => ({
+          ...performance(d),
+          credited: creditedOn(tierHistory, d),
+        }));
   const current = { ...performance(asOf), credited: creditedOn(tierHistory, asOf) };
   return { asOf, ledger, tierHistory, snapshots, current };
 }

@@ -136,12 +136,9 @@ describe('validation', () => {
     );
   });
 
-  // KNOWN GAP in program.ts (not changed here): parseProgram returns only the zod
-  // (structural) problems when there are any, so the rule checks (currency codes, date
-  // order, tier order, decimals, review days) are reported only in a second round.
-  // PROGRAM_RULES §2 wants every problem at once. When parseProgram is fixed, this test
-  // starts "failing" as an expected failure: turn `it.fails` into `it`.
-  it.fails('lists structural and rule problems together in one go', () => {
+  // Structural (schema) problems and rule problems come back together: PROGRAM_RULES §2
+  // wants every problem at once, not a second round after the first is fixed.
+  it('lists structural and rule problems together in one go', () => {
     const doc = exampleDoc();
     doc.ruleSets[0].currencyPer100.XYZ = 5;
     doc.ruleSets[2].effectiveFrom = '2023-01-01';

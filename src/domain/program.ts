@@ -1,7 +1,7 @@
 // The program file: schema, validation (every problem, with its path), rule-set
 // inheritance and lookup by date. See shared/PROGRAM_RULES.md §2.
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from './dates.ts';
+import { type IsoDate, isIsoDate } from './dates.ts';
 import { isCountryCode, isCurrencyCode } from './iso.ts';
 import { type Points, parseDecimal, type Scaled, scaledFromNumber } from './money.ts';
 
@@ -37,27 +37,59 @@ const ruleSetInput = z.strictObject({
   tiers: z.array(tierInput).min(1).optional(),
 });
 
+const tierReviewInput = z.strictObject({
+  reviewDays: z.array(z.string()).min(1),
+  windowMonths: z.number().int().positive(),
+  protectionMonths: z.number().int().nonnegative(),
+});
+
+const commissionInput = z.strictObject({
+  rate: nonNegativeNumber,
+  months: z.number().int().positive(),
+  dealTypes: z.array(z.enum(['sourced', 'assisted'])),
+  payout: z.literal('quarterly'),
+  payoutLagDays: z.number().int().nonnegative(),
+});
+
+const renewalsInput = z.strictObject({
+  horizonDays: z.number().int().positive(),
+  decisionLeadDays: z.number().int().nonnegative(),
+});
+
 export const programFileSchema = z.strictObject({
   name: z.string().min(1),
   baseCurrency: z.string(),
   ruleSets: z.array(ruleSetInput).min(1),
-  tierReview: z.strictObject({
-    reviewDays: z.array(z.string()).min(1),
-    windowMonths: z.number().int().positive(),
-    protectionMonths: z.number().int().nonnegative(),
-  }),
-  commission: z.strictObject({
-    rate: nonNegativeNumber,
-    months: z.number().int().positive(),
-    dealTypes: z.array(z.enum(['sourced', 'assisted'])),
-    payout: z.literal('quarterly'),
-    payoutLagDays: z.number().int().nonnegative(),
-  }),
-  renewals: z.strictObject({
-    horizonDays: z.number().int().positive(),
-    decisionLeadDays: z.number().int().nonnegative(),
-  }),
+  tierReview: tierReviewInput,
+  commission: commissionInput,
+  renewals: renewalsInput,
 });
+
+/**
+ * The parts of a document that are well-formed on their own, so the rule checks can run
+ * (and report) even when the structure has problems elsewhere: every problem at once.
+ */
+interface ProgramPieces {
+  baseCurrency?: string;
+  ruleSets: (RuleSetInput | undefined)[];
+  /** Each rule set's effectiveFrom as written, for the date-order check across malformed sets. */
+  effectiveFroms: unknown[];
+  tierReview?: z.infer<typeof tierReviewInput>;
+  commission?: z.infer<typeof commissionInput>;
+}
+
+function wellFormedPieces(input: unknown): ProgramPieces {
+  const doc = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  return {
+    baseCurrency: typeof doc.baseCurrency === 'string' ? doc.baseCurrency : undefined,
+    ruleSets: Array.isArray(doc.ruleSets) ? doc.ruleSets.map((r) => ruleSetInput.safeParse(r).data) : [],
+    effectiveFroms: Array.isArray(doc.ruleSets)
+      ? doc.ruleSets.map((r) => (r as { effectiveFrom?: unknown })?.effectiveFrom)
+      : [],
+    tierReview: tierReviewInput.safeParse(doc.tierReview).data,
+    commission: commissionInput.safeParse(doc.commission).data,
+  };
+}
 
 export type ProgramFile = z.infer<typeof programFileSchema>;
 type RuleSetInput = z.infer<typeof ruleSetInput>;
@@ -134,9 +166,11 @@ function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     let expected = issue.message;
     if (issue.code === 'invalid_type') expected = issue.expected;
-    else if (issue.code === 'unrecognized_keys') expected = `no key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (issue.code === 'unrecognized_keys')
+      expected = `no key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     else if (issue.code === 'too_small') expected = issue.message.replace(/^Too small: expected /, '');
-    else if (issue.code === 'invalid_value') expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    else if (issue.code === 'invalid_value')
+      expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     const got = issue.code === 'unrecognized_keys' ? 'unknown key' : describe(issue.input);
     return { path: pathText(issue.path), expected, got };
   });
@@ -147,11 +181,12 @@ const REVIEW_DAY = /^(\d{2})-(\d{2})$/;
 /** Validates a parsed program document; lists every problem rather than the first. */
 export function parseProgram(input: unknown): ProgramResult {
   const parsed = programFileSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const file = parsed.data;
-  const problems: Problem[] = [];
+  const problems: Problem[] = parsed.success ? [] : zodProblems(parsed.error);
+  const file: ProgramPieces = parsed.success
+    ? { ...parsed.data, effectiveFroms: parsed.data.ruleSets.map((r) => r.effectiveFrom) }
+    : wellFormedPieces(input);
   const add = (path: string, expected: string, got: unknown) =>
-    problems.push({ path, expected, got: typeof got === 'string' && got.startsWith('\u0000') ? got.slice(1) : describe(got) });
+    problems.push({ path, expected, got: describe(got) });
 
   const toScaled = (path: string, value: number): Scaled => {
     const r = scaledFromNumber(value);
@@ -166,19 +201,22 @@ export function parseProgram(input: unknown): ProgramResult {
     return 0;
   };
 
-  if (!isCurrencyCode(file.baseCurrency)) add('baseCurrency', 'an ISO 4217 currency code', file.baseCurrency);
+  const baseCurrency = file.baseCurrency ?? '';
+  if (file.baseCurrency !== undefined && !isCurrencyCode(baseCurrency)) {
+    add('baseCurrency', 'an ISO 4217 currency code', baseCurrency);
+  }
 
-  file.tierReview.reviewDays.forEach((day, i) => {
+  const reviewDays = file.tierReview?.reviewDays ?? [];
+  reviewDays.forEach((day, i) => {
     const m = REVIEW_DAY.exec(day);
     if (!m || day === '02-29' || !isIsoDate(`2023-${day}`)) {
       add(`tierReview.reviewDays[${i}]`, 'a day of the year as MM-DD (not 02-29)', day);
     }
   });
-  if (new Set(file.tierReview.reviewDays).size !== file.tierReview.reviewDays.length) {
-    add('tierReview.reviewDays', 'each review day once', file.tierReview.reviewDays);
-  }
+  if (new Set(reviewDays).size !== reviewDays.length)
+    add('tierReview.reviewDays', 'each review day once', reviewDays);
 
-  const first = file.ruleSets[0]!;
+  const first = file.ruleSets[0];
   const required: (keyof RuleSetInput)[] = [
     'rates',
     'growthMultiplier',
@@ -190,10 +228,11 @@ export function parseProgram(input: unknown): ProgramResult {
     'tiers',
   ];
   for (const key of required) {
-    if (first[key] === undefined) add(`ruleSets[0].${key}`, 'a value (the first rule set inherits from nothing)', undefined);
+    if (first && first[key] === undefined)
+      add(`ruleSets[0].${key}`, 'a value (the first rule set inherits from nothing)', undefined);
   }
   for (const key of ['sourced', 'assisted', 'managed'] as const) {
-    if (first.rates && first.rates[key] === undefined) {
+    if (first?.rates && first.rates[key] === undefined) {
       add(`ruleSets[0].rates.${key}`, 'a rate (the first rule set inherits from nothing)', undefined);
     }
   }
@@ -202,26 +241,41 @@ export function parseProgram(input: unknown): ProgramResult {
   const ids = new Set<string>();
   let previous: RuleSet | undefined;
   file.ruleSets.forEach((input, i) => {
+    // A rule set with structural problems (already listed) is passed over; the rest are checked.
+    if (!input) return;
     const at = `ruleSets[${i}]`;
     if (ids.has(input.id)) add(`${at}.id`, 'a rule set id used once', input.id);
     ids.add(input.id);
-    if (!isIsoDate(input.effectiveFrom)) add(`${at}.effectiveFrom`, 'a date as YYYY-MM-DD', input.effectiveFrom);
-    else if (previous && isIsoDate(previous.effectiveFrom) && input.effectiveFrom <= previous.effectiveFrom) {
-      add(`${at}.effectiveFrom`, `a date after ${previous.effectiveFrom} (rule sets in date order)`, input.effectiveFrom);
+    if (!isIsoDate(input.effectiveFrom))
+      add(`${at}.effectiveFrom`, 'a date as YYYY-MM-DD', input.effectiveFrom);
+    else {
+      const before = file.effectiveFroms[i - 1];
+      if (typeof before === 'string' && isIsoDate(before) && input.effectiveFrom <= before) {
+        add(`${at}.effectiveFrom`, `a date after ${before} (rule sets in date order)`, input.effectiveFrom);
+      }
     }
 
     const rates = {
-      sourced: input.rates?.sourced !== undefined ? toScaled(`${at}.rates.sourced`, input.rates.sourced) : previous?.rates.sourced ?? 0,
+      sourced:
+        input.rates?.sourced !== undefined
+          ? toScaled(`${at}.rates.sourced`, input.rates.sourced)
+          : (previous?.rates.sourced ?? 0),
       assisted:
-        input.rates?.assisted !== undefined ? toScaled(`${at}.rates.assisted`, input.rates.assisted) : previous?.rates.assisted ?? 0,
-      managed: input.rates?.managed !== undefined ? toScaled(`${at}.rates.managed`, input.rates.managed) : previous?.rates.managed ?? 0,
+        input.rates?.assisted !== undefined
+          ? toScaled(`${at}.rates.assisted`, input.rates.assisted)
+          : (previous?.rates.assisted ?? 0),
+      managed:
+        input.rates?.managed !== undefined
+          ? toScaled(`${at}.rates.managed`, input.rates.managed)
+          : (previous?.rates.managed ?? 0),
     };
 
     let currencyPer100 = previous?.currencyPer100 ?? {};
     if (input.currencyPer100) {
       const table: Record<string, Scaled> = {};
       for (const [code, value] of Object.entries(input.currencyPer100)) {
-        if (!isCurrencyCode(code)) add(`${at}.currencyPer100.${code}`, 'an ISO 4217 currency code as the key', code);
+        if (!isCurrencyCode(code))
+          add(`${at}.currencyPer100.${code}`, 'an ISO 4217 currency code as the key', code);
         const v = toScaled(`${at}.currencyPer100.${code}`, value);
         if (value > 0 && v === 0) add(`${at}.currencyPer100.${code}`, 'a value of at least 0.0001', value);
         table[code] = v;
@@ -230,16 +284,21 @@ export function parseProgram(input: unknown): ProgramResult {
     }
     if (
       (input.currencyPer100 || i === 0) &&
-      isCurrencyCode(file.baseCurrency) &&
-      currencyPer100[file.baseCurrency] === undefined
+      isCurrencyCode(baseCurrency) &&
+      currencyPer100[baseCurrency] === undefined
     ) {
-      add(`${at}.currencyPer100`, `an entry for the base currency ${file.baseCurrency}`, Object.keys(currencyPer100));
+      add(
+        `${at}.currencyPer100`,
+        `an entry for the base currency ${baseCurrency}`,
+        Object.keys(currencyPer100),
+      );
     }
 
     let growthMarkets = previous?.growthMarkets ?? new Set<string>();
     if (input.growthMarkets) {
       input.growthMarkets.forEach((code, j) => {
-        if (!isCountryCode(code)) add(`${at}.growthMarkets[${j}]`, 'an ISO 3166-1 alpha-2 country code', code);
+        if (!isCountryCode(code))
+          add(`${at}.growthMarkets[${j}]`, 'an ISO 3166-1 alpha-2 country code', code);
       });
       growthMarkets = new Set(input.growthMarkets);
     }
@@ -263,13 +322,25 @@ export function parseProgram(input: unknown): ProgramResult {
         const lower = tiers[j - 1]!;
         const t = tiers[j]!;
         if (t.total <= lower.total) {
-          add(`${at}.tiers[${j}].total`, `more than ${input.tiers[j - 1]!.total} (tiers listed lowest first)`, input.tiers[j]!.total);
+          add(
+            `${at}.tiers[${j}].total`,
+            `more than ${input.tiers[j - 1]!.total} (tiers listed lowest first)`,
+            input.tiers[j]!.total,
+          );
         }
         if (t.sellerMinimum < lower.sellerMinimum) {
-          add(`${at}.tiers[${j}].sellerMinimum`, `at least ${input.tiers[j - 1]!.sellerMinimum} (tiers listed lowest first)`, input.tiers[j]!.sellerMinimum);
+          add(
+            `${at}.tiers[${j}].sellerMinimum`,
+            `at least ${input.tiers[j - 1]!.sellerMinimum} (tiers listed lowest first)`,
+            input.tiers[j]!.sellerMinimum,
+          );
         }
         if (t.managedMinimum < lower.managedMinimum) {
-          add(`${at}.tiers[${j}].managedMinimum`, `at least ${input.tiers[j - 1]!.managedMinimum} (tiers listed lowest first)`, input.tiers[j]!.managedMinimum);
+          add(
+            `${at}.tiers[${j}].managedMinimum`,
+            `at least ${input.tiers[j - 1]!.managedMinimum} (tiers listed lowest first)`,
+            input.tiers[j]!.managedMinimum,
+          );
         }
       }
     }
@@ -281,7 +352,7 @@ export function parseProgram(input: unknown): ProgramResult {
       growthMultiplier:
         input.growthMultiplier !== undefined
           ? toScaled(`${at}.growthMultiplier`, input.growthMultiplier)
-          : previous?.growthMultiplier ?? 0,
+          : (previous?.growthMultiplier ?? 0),
       currencyPer100,
       growthMarkets,
       soldPointsLifetimeMonths: input.soldPointsLifetimeMonths ?? previous?.soldPointsLifetimeMonths ?? 12,
@@ -293,19 +364,22 @@ export function parseProgram(input: unknown): ProgramResult {
     previous = ruleSet;
   });
 
-  const commissionRate = toScaled('commission.rate', file.commission.rate);
-  if (file.commission.rate > 1) add('commission.rate', 'a fraction from 0 to 1 (0.20 is 20 %)', file.commission.rate);
+  const commissionRate = file.commission ? toScaled('commission.rate', file.commission.rate) : 0;
+  if (file.commission && file.commission.rate > 1) {
+    add('commission.rate', 'a fraction from 0 to 1 (0.20 is 20 %)', file.commission.rate);
+  }
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  const doc = parsed.data;
   return {
     ok: true,
     program: {
-      name: file.name,
-      baseCurrency: file.baseCurrency,
+      name: doc.name,
+      baseCurrency: doc.baseCurrency,
       ruleSets,
-      tierReview: { ...file.tierReview },
-      commission: { ...file.commission, rate: commissionRate },
-      renewals: { ...file.renewals },
+      tierReview: { ...doc.tierReview },
+      commission: { ...doc.commission, rate: commissionRate },
+      renewals: { ...doc.renewals },
     },
   };
 }

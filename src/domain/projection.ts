@@ -5,7 +5,7 @@ import { lineKey } from './facts.ts';
 import { clientMrrOn, type Ledger, managersOn, type PointsSummary } from './ledger.ts';
 import type { Points } from './money.ts';
 import { type RuleSet, ruleSetOn, tierRank } from './program.ts';
-import { lineMrrOn, entryStateOn, isActive } from './sold.ts';
+import { entryStateOn, isActive, lineMrrOn } from './sold.ts';
 import { certifiedOn, type Performance, performanceOn, sellerTrackOf, tierFor } from './tiers.ts';
 import { managedPointsFor } from './units.ts';
 
@@ -119,7 +119,12 @@ export function tierInsights(ledger: Ledger, on: IsoDate, credited: string | nul
   const next = nextTier ? tierTarget(ruleSet, performance, nextTier.id) : null;
 
   const monthEnds = nextMonthEnds(on, 3);
-  const expirations: ExpirationBucket[] = monthEnds.map((monthEnd) => ({ monthEnd, sourced: 0, assisted: 0, total: 0 }));
+  const expirations: ExpirationBucket[] = monthEnds.map((monthEnd) => ({
+    monthEnd,
+    sourced: 0,
+    assisted: 0,
+    total: 0,
+  }));
   for (const e of ledger.entries) {
     if (e.earnedOn > on || !isActive(e, on)) continue;
     let lower = on;

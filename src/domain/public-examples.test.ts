@@ -21,17 +21,25 @@ describe('PROGRAM_RULES §11 public worked examples', () => {
   });
 
   it('2. Mar 2024, sourced cross-sell of Sales Hub Professional for $1,000 → 50 sold points', () => {
-    const f = facts().client('C1').deal('D1', 'C1', { closedOn: '2021-10-05' }).deal('D2', 'C1', { closedOn: '2024-03-10' });
+    const f = facts()
+      .client('C1')
+      .deal('D1', 'C1', { closedOn: '2021-10-05' })
+      .deal('D2', 'C1', { closedOn: '2024-03-10' });
     f.mrr('C1', 'Marketing Hub Professional', '2021-10-05', 1000, { deal: 'D1' });
     f.mrr('C1', 'Sales Hub Professional', '2024-03-10', 1000, { deal: 'D2', reason: 'cross_sell' });
-    const cross = deriveLedger(program, f.build()).entries.find((e) => e.product === 'Sales Hub Professional')!;
+    const cross = deriveLedger(program, f.build()).entries.find(
+      (e) => e.product === 'Sales Hub Professional',
+    )!;
     expect(pts(cross.points)).toBe(50);
     expect(cross.kind).toBe('new');
     expect(cross.explanation.rateRuleSetId).toBe('2024-02');
   });
 
   it('3. Apr 2024, upsell on the Marketing Hub line of example 1 → 3 per $100 (rate lock)', () => {
-    const f = facts().client('C1').deal('D1', 'C1', { closedOn: '2021-10-05' }).deal('D3', 'C1', { closedOn: '2024-04-10' });
+    const f = facts()
+      .client('C1')
+      .deal('D1', 'C1', { closedOn: '2021-10-05' })
+      .deal('D3', 'C1', { closedOn: '2024-04-10' });
     f.mrr('C1', 'Marketing Hub Professional', '2021-10-05', 1000, { deal: 'D1' });
     f.mrr('C1', 'Marketing Hub Professional', '2024-04-10', 2000, { deal: 'D3', reason: 'upsell' });
     const upsell = deriveLedger(program, f.build()).entries[1]!;
@@ -59,7 +67,10 @@ describe('PROGRAM_RULES §11 public worked examples', () => {
 
   it('5. growth-market client, $1,000 (2024-02 rule set): sourced 100, assisted 60, managed 20', () => {
     const f = facts().client('C1', 'BR', 'USD').client('C2', 'BR', 'USD');
-    f.deal('DS', 'C1', { type: 'sourced', closedOn: '2024-03-01' }).deal('DA', 'C2', { type: 'assisted', closedOn: '2024-03-01' });
+    f.deal('DS', 'C1', { type: 'sourced', closedOn: '2024-03-01' }).deal('DA', 'C2', {
+      type: 'assisted',
+      closedOn: '2024-03-01',
+    });
     f.mrr('C1', 'Marketing Hub Professional', '2024-03-01', 1000, { deal: 'DS' });
     f.mrr('C2', 'Marketing Hub Professional', '2024-03-01', 1000, { deal: 'DA' });
     f.manage('C1', '2024-03-01');
@@ -68,20 +79,25 @@ describe('PROGRAM_RULES §11 public worked examples', () => {
     expect(pts(points.sourced)).toBe(100);
     expect(pts(points.assisted)).toBe(60);
     expect(pts(points.managed)).toBe(20);
-    expect(ledger.entries.every((e) => e.explanation.growthMarket && e.explanation.multiplier === 20_000)).toBe(true);
+    expect(
+      ledger.entries.every((e) => e.explanation.growthMarket && e.explanation.multiplier === 20_000),
+    ).toBe(true);
   });
 
   it.each([
     ['2025-08-01', 50, '2025-07'],
     ['2024-03-01', 58.67, '2024-02'],
     ['2023-03-01', 35.2, '2022-07'],
-  ])('6. a new line sold for €880 MRR through a sourced deal on %s → %s points', (date, expected, ruleSetId) => {
-    const f = facts().client('C1', 'DE', 'EUR').deal('D1', 'C1', { closedOn: date });
-    f.mrr('C1', 'Marketing Hub Professional', date, 880, { deal: 'D1' });
-    const [entry] = deriveLedger(program, f.build()).entries;
-    expect(pts(entry!.points)).toBe(expected);
-    expect(entry!.explanation.rateRuleSetId).toBe(ruleSetId);
-  });
+  ])(
+    '6. a new line sold for €880 MRR through a sourced deal on %s → %s points',
+    (date, expected, ruleSetId) => {
+      const f = facts().client('C1', 'DE', 'EUR').deal('D1', 'C1', { closedOn: date });
+      f.mrr('C1', 'Marketing Hub Professional', date, 880, { deal: 'D1' });
+      const [entry] = deriveLedger(program, f.build()).entries;
+      expect(pts(entry!.points)).toBe(expected);
+      expect(entry!.explanation.rateRuleSetId).toBe(ruleSetId);
+    },
+  );
 
   it('7. credited Diamond, performing Gold on Jul 15, best in window Platinum → credited Platinum', () => {
     const f = facts().client('S1').client('M1').certify('2022-01-01', '2024-12-31');
@@ -109,10 +125,21 @@ describe('PROGRAM_RULES §11 public worked examples', () => {
     expect(annualizedRetention(1_000_000, 1_010_000)).toBe('1.126825');
     expect(annualizedRetention(1_000_000, 990_000)).toBe('0.886385');
     const up = facts().client('C1').manage('C1', '2025-01-01');
-    up.mrr('C1', 'Marketing Hub Professional', '2025-01-01', 1000).mrr('C1', 'Marketing Hub Professional', '2025-03-10', 1010);
-    expect(revenueMetrics(deriveLedger(program, up.build()), '2025-03-31').revenueRetentionAnnualized).toBe('1.126825');
+    up.mrr('C1', 'Marketing Hub Professional', '2025-01-01', 1000).mrr(
+      'C1',
+      'Marketing Hub Professional',
+      '2025-03-10',
+      1010,
+    );
+    expect(revenueMetrics(deriveLedger(program, up.build()), '2025-03-31').revenueRetentionAnnualized).toBe(
+      '1.126825',
+    );
     const down = facts().client('C1').manage('C1', '2025-01-01');
-    down.mrr('C1', 'Marketing Hub Professional', '2025-01-01', 1000).mrr('C1', 'Marketing Hub Professional', '2025-03-10', 990);
-    expect(revenueMetrics(deriveLedger(program, down.build()), '2025-03-31').revenueRetentionAnnualized).toBe('0.886385');
+    down
+      .mrr('C1', 'Marketing Hub Professional', '2025-01-01', 1000)
+      .mrr('C1', 'Marketing Hub Professional', '2025-03-10', 990);
+    expect(revenueMetrics(deriveLedger(program, down.build()), '2025-03-31').revenueRetentionAnnualized).toBe(
+      '0.886385',
+    );
   });
 });

@@ -13,7 +13,11 @@ export interface UpcomingRenewal extends RenewalFact {
 const AWAITING = new Set(['pending', 'cancellation_requested']);
 
 /** Renewals dated from `on` to `on + horizonDays`, soonest first. */
-export function upcomingRenewals(program: Program, renewals: readonly RenewalFact[], on: IsoDate): UpcomingRenewal[] {
+export function upcomingRenewals(
+  program: Program,
+  renewals: readonly RenewalFact[],
+  on: IsoDate,
+): UpcomingRenewal[] {
   const horizonEnd = addDays(on, program.renewals.horizonDays);
   return renewals
     .filter((r) => r.renewalDate >= on && r.renewalDate <= horizonEnd)

@@ -211,7 +211,12 @@ export function deriveLine(
         });
         backing[i] = newBacking;
         remaining[i] = newPoints;
-        e.steps.push({ date: change.date, changeId: change.changeId, backing: newBacking, points: newPoints });
+        e.steps.push({
+          date: change.date,
+          changeId: change.changeId,
+          backing: newBacking,
+          points: newPoints,
+        });
       }
     }
     mrr = after;

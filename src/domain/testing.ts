@@ -73,7 +73,12 @@ export class FactsBuilder {
     return this;
   }
 
-  manage(clientId: string, startDate: string, endDate: string | null = null, partnerId = this.partnerId): this {
+  manage(
+    clientId: string,
+    startDate: string,
+    endDate: string | null = null,
+    partnerId = this.partnerId,
+  ): this {
     this.managements.push({ partnerId, clientId, startDate, endDate });
     return this;
   }

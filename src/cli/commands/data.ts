@@ -1,7 +1,7 @@
 // `tierwise migrate`, `tierwise program load FILE`, `tierwise rebuild`.
 import type { Command } from 'commander';
-import { loadProgramFile } from '../../features/program/service.ts';
 import { rebuildAll } from '../../features/points/service.ts';
+import { loadProgramFile } from '../../features/program/service.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { withDatabase } from '../database.ts';
 
@@ -30,14 +30,15 @@ export function registerData(root: Command, ctx: CliContext): void {
           return loaded;
         });
         const { partners } = await rebuildAll(database.db, { program, asOf: ctx.today() });
-        if (globals.json) ctx.io.out(`${JSON.stringify({ version, name: program.name, partnersRebuilt: partners })}\n`);
+        if (globals.json)
+          ctx.io.out(`${JSON.stringify({ version, name: program.name, partnersRebuilt: partners })}\n`);
         else ctx.io.out(`Loaded "${program.name}" as version ${version}; rebuilt ${partners} partners.\n`);
       });
     });
 
   root
     .command('rebuild')
-    .description('recompute every partner\'s derived state from its facts')
+    .description("recompute every partner's derived state from its facts")
     .action(async (_opts, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const program = await ctx.resolveProgram(globals);

@@ -17,7 +17,9 @@ export function registerPoints(root: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions & { on?: string }>();
       const { on } = parseFlags(z.object({ on: dateFlag.optional() }), { on: globals.on });
       const program = await ctx.resolveProgram(globals);
-      const result = await withDatabase(globals, (d) => getPartnerPoints(d.db, program, partnerId, on ?? ctx.today()));
+      const result = await withDatabase(globals, (d) =>
+        getPartnerPoints(d.db, program, partnerId, on ?? ctx.today()),
+      );
       if (globals.json) ctx.io.out(`${JSON.stringify(result)}\n`);
       else {
         ctx.io.out(
@@ -36,10 +38,15 @@ export function registerPoints(root: Command, ctx: CliContext): void {
     .requiredOption('--to <DATE>', 'last day')
     .action(async (partnerId: string, _opts, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions & { from: string; to: string }>();
-      const { from, to } = parseFlags(z.object({ from: dateFlag, to: dateFlag }), { from: globals.from, to: globals.to });
+      const { from, to } = parseFlags(z.object({ from: dateFlag, to: dateFlag }), {
+        from: globals.from,
+        to: globals.to,
+      });
       if (from > to) throw new UsageError([`--from: ${from} is after --to ${to}`]);
       const program = await ctx.resolveProgram(globals);
-      const result = await withDatabase(globals, (d) => getPartnerChanges(d.db, program, partnerId, from, to));
+      const result = await withDatabase(globals, (d) =>
+        getPartnerChanges(d.db, program, partnerId, from, to),
+      );
       if (globals.json) ctx.io.out(`${JSON.stringify(result)}\n`);
       else {
         const { partnerId: _p, from: _f, to: _t, ...figures } = result;

@@ -51,12 +51,18 @@ export async function partnersOfClients(db: Queryable, clientIds: readonly strin
 }
 
 export async function allPartnerIds(db: Queryable): Promise<string[]> {
-  const found = await rows<{ partner_id: string }>(db, sql`select partner_id from partners order by partner_id`);
+  const found = await rows<{ partner_id: string }>(
+    db,
+    sql`select partner_id from partners order by partner_id`,
+  );
   return found.map((r) => r.partner_id);
 }
 
 /** The engine's facts for a batch of partners, loaded with a handful of queries. */
-export async function loadPartnerFacts(db: Queryable, partnerIds: readonly string[]): Promise<Map<string, PartnerFacts>> {
+export async function loadPartnerFacts(
+  db: Queryable,
+  partnerIds: readonly string[],
+): Promise<Map<string, PartnerFacts>> {
   const ids = [...partnerIds];
   const out = new Map<string, PartnerFacts>();
   if (ids.length === 0) return out;
@@ -77,7 +83,9 @@ export async function loadPartnerFacts(db: Queryable, partnerIds: readonly strin
   ]);
   const byClient = {
     clients: group(
-      clients.map((c): ClientFact => ({ clientId: c.clientId, name: c.name, country: c.country, currency: c.currency })),
+      clients.map(
+        (c): ClientFact => ({ clientId: c.clientId, name: c.name, country: c.country, currency: c.currency }),
+      ),
       (c) => c.clientId,
     ),
     changes: group(
@@ -112,7 +120,12 @@ export async function loadPartnerFacts(db: Queryable, partnerIds: readonly strin
     ),
     managements: group(
       managements.map(
-        (m): ManagementFact => ({ partnerId: m.partnerId, clientId: m.clientId, startDate: m.startDate, endDate: m.endDate }),
+        (m): ManagementFact => ({
+          partnerId: m.partnerId,
+          clientId: m.clientId,
+          startDate: m.startDate,
+          endDate: m.endDate,
+        }),
       ),
       (m) => m.clientId,
     ),
@@ -129,14 +142,24 @@ export async function loadPartnerFacts(db: Queryable, partnerIds: readonly strin
     ),
     usage: group(
       usage.map(
-        (u): UsageFact => ({ clientId: u.clientId, month: u.month, toolsUsed: u.toolsUsed, engagementScore: u.engagementScore }),
+        (u): UsageFact => ({
+          clientId: u.clientId,
+          month: u.month,
+          toolsUsed: u.toolsUsed,
+          engagementScore: u.engagementScore,
+        }),
       ),
       (u) => u.clientId,
     ),
   };
   const certsByPartner = group(
     certifications.map(
-      (c): CertificationFact => ({ partnerId: c.partnerId, name: c.name, validFrom: c.validFrom, validUntil: c.validUntil }),
+      (c): CertificationFact => ({
+        partnerId: c.partnerId,
+        name: c.name,
+        validFrom: c.validFrom,
+        validUntil: c.validUntil,
+      }),
     ),
     (c) => c.partnerId,
   );
@@ -158,7 +181,13 @@ export async function loadPartnerFacts(db: Queryable, partnerIds: readonly strin
   return out;
 }
 
-const DERIVED_TABLES = [s.soldEntries, s.pointLosses, s.partnerSnapshots, s.tierHistory, s.partnerState] as const;
+const DERIVED_TABLES = [
+  s.soldEntries,
+  s.pointLosses,
+  s.partnerSnapshots,
+  s.tierHistory,
+  s.partnerState,
+] as const;
 
 async function insertChunked(tx: Tx, table: PgTable, values: Record<string, unknown>[]): Promise<void> {
   // Stay well under PostgreSQL's 65,535 bind parameters per statement.
@@ -170,7 +199,11 @@ async function insertChunked(tx: Tx, table: PgTable, values: Record<string, unkn
 }
 
 /** Replaces the derived rows of the partners in `derivations` (and clears partners without facts). */
-export async function writeDerivations(tx: Tx, partnerIds: readonly string[], derivations: readonly PartnerDerivation[]) {
+export async function writeDerivations(
+  tx: Tx,
+  partnerIds: readonly string[],
+  derivations: readonly PartnerDerivation[],
+) {
   const ids = [...partnerIds];
   for (const table of DERIVED_TABLES) {
     await tx.delete(table).where(inArray((table as typeof s.partnerState).partnerId, ids));
@@ -230,7 +263,14 @@ export async function writeDerivations(tx: Tx, partnerIds: readonly string[], de
     });
     for (const p of d.snapshots) snapshots.push({ partnerId, monthEnd: p.date, ...snap(p) });
     for (const h of d.tierHistory) {
-      history.push({ partnerId, date: h.date, fromTier: h.from, toTier: h.to, reason: h.reason, performance: h.performance });
+      history.push({
+        partnerId,
+        date: h.date,
+        fromTier: h.from,
+        toTier: h.to,
+        reason: h.reason,
+        performance: h.performance,
+      });
     }
     states.push({ partnerId, asOf: d.asOf, ...snap(d.current) });
   }

@@ -5,9 +5,21 @@ import * as s from '../../db/schema.ts';
 import { createTestDatabase, seedFacts } from '../../db/testing.ts';
 import { exampleProgram as program } from '../../domain/default-program.ts';
 import { facts } from '../../domain/testing.ts';
-import { getPartnerChanges, getPartnerPoints, listPartners, rebuildAll, recomputeForClients } from './service.ts';
+import {
+  getPartnerChanges,
+  getPartnerPoints,
+  listPartners,
+  rebuildAll,
+  recomputeForClients,
+} from './service.ts';
 
-const DERIVED = ['sold_entries', 'point_losses', 'partner_snapshots', 'tier_history', 'partner_state'] as const;
+const DERIVED = [
+  'sold_entries',
+  'point_losses',
+  'partner_snapshots',
+  'tier_history',
+  'partner_state',
+] as const;
 const KEYS: Record<(typeof DERIVED)[number], string> = {
   sold_entries: 'partner_id, entry_id',
   point_losses: 'partner_id, entry_id, change_id',
@@ -34,7 +46,10 @@ describe('derived state', () => {
     p1.manage('C2', '2025-02-01').mrr('C2', 'Sales Hub Starter', '2025-02-01', 1000, { id: 'X2' });
     await seedFacts(database.db, p1.build());
     // P2: a Gold partner co-managing C2 with P1 and selling on its own client.
-    const p2 = facts('P2').client('C3').deal('D3', 'C3', { closedOn: '2025-01-10' }).certify('2024-01-01', '2026-12-31');
+    const p2 = facts('P2')
+      .client('C3')
+      .deal('D3', 'C3', { closedOn: '2025-01-10' })
+      .certify('2024-01-01', '2026-12-31');
     p2.mrr('C3', 'Marketing Hub Enterprise', '2025-01-10', 15_000, { deal: 'D3', id: 'X3' });
     p2.manage('C3', '2025-01-10').manage('C2', '2025-06-01');
     await seedFacts(database.db, p2.build());
@@ -81,10 +96,19 @@ describe('derived state', () => {
       ['P1', 'X1', '50.00', '2026-03-01'],
       ['P2', 'X3', '750.00', '2026-01-10'],
     ]);
-    expect(entries[0]!.explanation).toMatchObject({ rateRuleSetId: '2024-02', currencyRuleSetId: '2024-02', rate: 50_000 });
+    expect(entries[0]!.explanation).toMatchObject({
+      rateRuleSetId: '2024-02',
+      currencyRuleSetId: '2024-02',
+      rate: 50_000,
+    });
     const [state] = await database.db.select().from(s.partnerState).where(sql`partner_id = 'P2'`);
     // 750 sold + 150 managed (C3) + 5 managed (half of C2) = 905: Gold on every track.
-    expect(state).toMatchObject({ total: '905.00', performance: 'gold', credited: 'gold', asOf: '2025-12-31' });
+    expect(state).toMatchObject({
+      total: '905.00',
+      performance: 'gold',
+      credited: 'gold',
+      asOf: '2025-12-31',
+    });
     const history = await database.db.select().from(s.tierHistory).where(sql`partner_id = 'P2'`);
     expect(history.map((h) => [h.date, h.toTier, h.reason])).toEqual([['2025-01-31', 'gold', 'upgrade']]);
     const snapshots = await database.db.select().from(s.partnerSnapshots).where(sql`partner_id = 'P1'`);
@@ -94,7 +118,14 @@ describe('derived state', () => {
   it('lists partners with their current total and tiers', async () => {
     expect(await listPartners(database.db)).toEqual([
       { partnerId: 'P1', name: 'Partner P1', country: 'US', total: 55, performance: null, credited: null },
-      { partnerId: 'P2', name: 'Partner P2', country: 'US', total: 905, performance: 'gold', credited: 'gold' },
+      {
+        partnerId: 'P2',
+        name: 'Partner P2',
+        country: 'US',
+        total: 905,
+        performance: 'gold',
+        credited: 'gold',
+      },
     ]);
   });
 
@@ -108,6 +139,8 @@ describe('derived state', () => {
   });
 
   it('a partner that does not exist is a clear error', async () => {
-    await expect(getPartnerPoints(database.db, program, 'NOPE', '2025-01-01')).rejects.toThrow(/partner NOPE does not exist/);
+    await expect(getPartnerPoints(database.db, program, 'NOPE', '2025-01-01')).rejects.toThrow(
+      /partner NOPE does not exist/,
+    );
   });
 });

@@ -50,7 +50,10 @@ export async function recomputeForClients(
 }
 
 /** `tierwise rebuild`: every partner's derived rows from its facts. */
-export async function rebuildAll(db: Db, options: { program: Program; asOf: string }): Promise<{ partners: number }> {
+export async function rebuildAll(
+  db: Db,
+  options: { program: Program; asOf: string },
+): Promise<{ partners: number }> {
   return db.transaction(async (tx) => {
     const ids = await allPartnerIds(tx);
     return recomputePartners(tx, { ...options, partnerIds: ids });
@@ -58,7 +61,10 @@ export async function rebuildAll(db: Db, options: { program: Program; asOf: stri
 }
 
 async function partnerFacts(db: Queryable, partnerId: string) {
-  const [partner] = await db.select({ id: partners.partnerId }).from(partners).where(eq(partners.partnerId, partnerId));
+  const [partner] = await db
+    .select({ id: partners.partnerId })
+    .from(partners)
+    .where(eq(partners.partnerId, partnerId));
   if (!partner) throw new NotFoundError(`partner ${partnerId} does not exist`);
   return (await loadPartnerFacts(db, [partnerId])).get(partnerId)!;
 }
@@ -82,7 +88,13 @@ export async function getPartnerPoints(db: Queryable, program: Program, partnerI
 }
 
 /** `tierwise changes P --from A --to B`: point changes over a range (rules §6). */
-export async function getPartnerChanges(db: Queryable, program: Program, partnerId: string, from: string, to: string) {
+export async function getPartnerChanges(
+  db: Queryable,
+  program: Program,
+  partnerId: string,
+  from: string,
+  to: string,
+) {
   const ledger = deriveLedger(program, await partnerFacts(db, partnerId));
   const changes = pointChanges(ledger, from, to);
   const totals = Object.fromEntries(

@@ -22,7 +22,10 @@ export async function getProgram(db: Queryable): Promise<Program> {
 }
 
 /** Validates a program file and stores it as a new version; returns the version number. */
-export async function loadProgramFile(db: Queryable, file: string): Promise<{ version: number; program: Program }> {
+export async function loadProgramFile(
+  db: Queryable,
+  file: string,
+): Promise<{ version: number; program: Program }> {
   const text = await readFile(file, 'utf8');
   const result = parseProgramText(text);
   if (!result.ok) throw new ProgramFileError(file, result.problems.map(formatProblem));
