@@ -62,6 +62,13 @@ describe('generateDataset: determinism and size', () => {
     );
   });
 
+  it('keeps only the last usage months when asked, with the same values', () => {
+    const short = generateDataset({ ...options, usageMonths: 3 });
+    const months = new Set(['2025-10', '2025-11', '2025-12']);
+    expect(short.usage).toEqual(d.usage.filter((u) => months.has(u.month)));
+    expect(short.changes).toEqual(d.changes);
+  });
+
   it('refuses invalid options with every problem listed', () => {
     expect(() =>
       generateDataset({ partners: 0, clients: -1, months: 12, seed: 1, endDate: '2025-02-30' }),

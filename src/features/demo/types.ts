@@ -25,6 +25,12 @@ export interface GenerateOptions {
   endDate: IsoDate;
   /** Average MRR changes per client (default 10); the total is exactly round(clients * changesPerClient). */
   changesPerClient?: number;
+  /**
+   * Usage rows for at most the last N calendar months (default: every month of the history,
+   * months + 1 of them). A month's values do not depend on N; the benchmark can pass 1-3 to
+   * save memory (usage is the largest table: ~4M rows, ~40% of the heap at bench size).
+   */
+  usageMonths?: number;
 }
 
 export interface PartnerRow {
@@ -80,6 +86,7 @@ export interface DatasetMeta {
   endDate: IsoDate;
   months: number;
   changesPerClient: number;
+  usageMonths: number;
 }
 
 export interface Dataset {

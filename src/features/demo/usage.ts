@@ -15,9 +15,11 @@ export function generateUsage(
   history: History,
   cal: Calendar,
   rng: Rng,
+  usageMonths: number,
 ): UsageRow[] {
   const firstMonth = cal.monthIndex(cal.startDay);
   const lastMonth = cal.monthIndex(cal.endDay);
+  const firstKept = lastMonth - usageMonths + 1 - firstMonth;
   const monthStart: number[] = [];
   const monthName: string[] = [];
   for (let m = firstMonth; m <= lastMonth + 1; m++) {
@@ -44,17 +46,20 @@ export function generateUsage(
     let tools = clamp(1 + 2 * hubs + history.editionSum[ci]! + rng.int(-2, 2), 0, 15);
     for (let k = cal.monthIndex(from) - firstMonth; k <= cal.monthIndex(until) - firstMonth; k++) {
       tools = clamp(tools + rng.int(-1, 1), 0, 15);
+      const engagement = clamp(Math.floor(tools * 0.6) + rng.int(-1, 2), 0, 10);
+      const offset = rng.int(0, 12);
+      if (k < firstKept) continue;
       const last = Math.min(monthStart[k + 1]! - 1, until);
       const first = Math.max(monthStart[k]!, from);
       out.push({
         clientId: client.clientId,
         month: monthName[k]!,
         toolsUsed: tools,
-        engagementScore: clamp(Math.floor(tools * 0.6) + rng.int(-1, 2), 0, 10),
+        engagementScore: engagement,
         productsUsed,
         appsUsed,
         lastActiveUser: user,
-        lastActiveOn: cal.iso(last - rng.int(0, Math.min(12, last - first))),
+        lastActiveOn: cal.iso(last - Math.min(offset, last - first)),
       });
     }
   });
