@@ -136,12 +136,39 @@ export function isManagingOn(m: ManagementFact, date: IsoDate): boolean {
   return m.startDate <= date && (!m.endDate || date < m.endDate);
 }
 
-/** The number of distinct partners managing a client on a date. */
+/** The distinct partners managing a client on a date. */
 export function managersOn(ledger: Ledger, clientId: string, date: IsoDate): string[] {
   const ids = new Set<string>();
   for (const m of ledger.managementsByClient.get(clientId) ?? [])
     if (isManagingOn(m, date)) ids.add(m.partnerId);
   return [...ids].sort(compareCodePoints);
+}
+
+/**
+ * How many distinct partners manage a client on a date, or 0 when `partnerId` is not one
+ * of them. Allocation-free: it runs for every managed client at every evaluated date.
+ */
+export function managerCount(ledger: Ledger, clientId: string, date: IsoDate, partnerId: string): number {
+  const list = ledger.managementsByClient.get(clientId);
+  if (!list) return 0;
+  let count = 0;
+  let includes = false;
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i]!;
+    if (!isManagingOn(m, date)) continue;
+    let seen = false;
+    for (let j = 0; j < i; j++) {
+      const o = list[j]!;
+      if (o.partnerId === m.partnerId && isManagingOn(o, date)) {
+        seen = true;
+        break;
+      }
+    }
+    if (seen) continue;
+    count++;
+    if (m.partnerId === partnerId) includes = true;
+  }
+  return includes ? count : 0;
 }
 
 export function clientMrrOn(ledger: Ledger, clientId: string, date: IsoDate): Scaled {
@@ -160,24 +187,41 @@ export interface ManagedClientPoints {
 /** managed(P, C, D) for every client the partner manages on D with MRR > 0 (§4). */
 export function managedOn(ledger: Ledger, date: IsoDate): ManagedClientPoints[] {
   const out: ManagedClientPoints[] = [];
+  forEachManaged(ledger, date, (clientId, mrr, managers, points) => {
+    out.push({ clientId, mrr, managers, points });
+  });
+  return out;
+}
+
+/** managed(P, D): the sum over clients, without building the per-client list. */
+export function managedTotalOn(ledger: Ledger, date: IsoDate): Points {
+  let total = 0;
+  forEachManaged(ledger, date, (_c, _m, _n, points) => {
+    total += points;
+  });
+  return total;
+}
+
+function forEachManaged(
+  ledger: Ledger,
+  date: IsoDate,
+  visit: (clientId: string, mrr: Scaled, managers: number, points: Points) => void,
+): void {
   const ruleSet = ruleSetOn(ledger.program, date);
   for (const clientId of ledger.managedClientIds) {
-    const managers = managersOn(ledger, clientId, date);
-    if (!managers.includes(ledger.partnerId)) continue;
+    const managers = managerCount(ledger, clientId, date, ledger.partnerId);
+    if (managers === 0) continue;
     const mrr = clientMrrOn(ledger, clientId, date);
     if (mrr <= 0) continue;
     const client = ledger.clients.get(clientId);
     if (!client) throw new EngineError(`management names client ${clientId}, which is not in the facts`);
-    const points = managedPointsFor({
+    visit(
+      clientId,
       mrr,
-      currency: client.currency,
-      country: client.country,
-      ruleSet,
-      managers: managers.length,
-    });
-    out.push({ clientId, mrr, managers: managers.length, points });
+      managers,
+      managedPointsFor({ mrr, currency: client.currency, country: client.country, ruleSet, managers }),
+    );
   }
-  return out;
 }
 
 /** Remaining points of the partner's active entries on a date, by deal type (§3.5). */
@@ -196,8 +240,7 @@ export function soldOn(ledger: Ledger, date: IsoDate): { sourced: Points; assist
 
 export function pointsOn(ledger: Ledger, date: IsoDate): PointsSummary {
   const { sourced, assisted } = soldOn(ledger, date);
-  let managed = 0;
-  for (const c of managedOn(ledger, date)) managed += c.points;
+  const managed = managedTotalOn(ledger, date);
   const sold = sourced + assisted;
   return { sourced, assisted, sold, managed, total: sold + managed };
 }
@@ -212,4 +255,73 @@ export function firstActivity(ledger: Ledger): IsoDate | undefined {
     }
   }
   return first;
+}
+
+/** Index of the first date in a sorted list that is >= d (the list's length if none). */
+function lowerBound(dates: readonly IsoDate[], d: IsoDate): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * pointsOn for many dates at once (sorted ascending), the same figures in one sweep: each
+ * entry visits only the dates it is active on, each managed client only the dates inside
+ * its management. This is what makes a partner's whole history cheap to derive.
+ */
+export function pointsSeries(ledger: Ledger, dates: readonly IsoDate[]): PointsSummary[] {
+  const n = dates.length;
+  const sourced = new Array<number>(n).fill(0);
+  const assisted = new Array<number>(n).fill(0);
+  const managed = new Array<number>(n).fill(0);
+  for (const e of ledger.entries) {
+    const target = e.dealType === 'sourced' ? sourced : assisted;
+    for (let i = lowerBound(dates, e.earnedOn); i < n && dates[i]! < e.expiresOn; i++) {
+      target[i]! += e.steps.length === 0 ? e.points : entryStateOn(e, dates[i]!).points;
+    }
+  }
+  const ruleSets = dates.map((d) => ruleSetOn(ledger.program, d));
+  for (const clientId of ledger.managedClientIds) {
+    const client = ledger.clients.get(clientId);
+    if (!client) throw new EngineError(`management names client ${clientId}, which is not in the facts`);
+    for (const m of ledger.managementsByClient.get(clientId) ?? []) {
+      if (m.partnerId !== ledger.partnerId) continue;
+      for (let i = lowerBound(dates, m.startDate); i < n && (!m.endDate || dates[i]! < m.endDate); i++) {
+        // Overlapping management rows of the same partner count once: the first row that covers the date.
+        if (firstOwnManagement(ledger, clientId, dates[i]!) !== m) continue;
+        const managers = managerCount(ledger, clientId, dates[i]!, ledger.partnerId);
+        const mrr = clientMrrOn(ledger, clientId, dates[i]!);
+        if (mrr <= 0) continue;
+        managed[i]! += managedPointsFor({
+          mrr,
+          currency: client.currency,
+          country: client.country,
+          ruleSet: ruleSets[i]!,
+          managers,
+        });
+      }
+    }
+  }
+  return dates.map((_, i) => {
+    const sold = sourced[i]! + assisted[i]!;
+    return {
+      sourced: sourced[i]!,
+      assisted: assisted[i]!,
+      sold,
+      managed: managed[i]!,
+      total: sold + managed[i]!,
+    };
+  });
+}
+
+function firstOwnManagement(ledger: Ledger, clientId: string, date: IsoDate): ManagementFact | undefined {
+  for (const m of ledger.managementsByClient.get(clientId) ?? []) {
+    if (m.partnerId === ledger.partnerId && isManagingOn(m, date)) return m;
+  }
+  return undefined;
 }

@@ -8,8 +8,10 @@ import {
   type CreditedTierChange,
   creditedOn,
   creditedTierHistory,
+  evaluationDates,
   memoizedPerformance,
   type Performance,
+  performanceSeries,
 } from './tiers.ts';
 
 export interface MonthlySnapshot extends Performance {
@@ -28,9 +30,14 @@ export interface PartnerDerivation {
 
 export function derivePartner(program: Program, facts: PartnerFacts, asOf: IsoDate): PartnerDerivation {
   const ledger = deriveLedger(program, facts);
-  const performance = memoizedPerformance(ledger);
-  const tierHistory = creditedTierHistory(ledger, asOf, performance);
   const start = firstActivity(ledger);
+  // Every date the history and the snapshots look at, computed in one sweep.
+  const dates =
+    start === undefined || start > asOf
+      ? [asOf]
+      : [...new Set([...evaluationDates(program, start, asOf), asOf])].sort();
+  const performance = memoizedPerformance(ledger, performanceSeries(ledger, dates));
+  const tierHistory = creditedTierHistory(ledger, asOf, performance);
   const snapshots =
     start === undefined
       ? []

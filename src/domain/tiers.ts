@@ -1,7 +1,7 @@
 // Tier performance and the credited tier (PROGRAM_RULES §5).
 import { addMonths, type IsoDate, monthEndsBetween, parts } from './dates.ts';
 import type { CertificationFact } from './facts.ts';
-import { firstActivity, type Ledger, type PointsSummary, pointsOn } from './ledger.ts';
+import { firstActivity, type Ledger, type PointsSummary, pointsOn, pointsSeries } from './ledger.ts';
 import type { Points } from './money.ts';
 import { type Program, type RuleSet, ruleSetOn, type Tier, tierRank } from './program.ts';
 
@@ -47,8 +47,11 @@ export function tierFor(ruleSet: RuleSet, points: PointsSummary, certified: bool
 }
 
 export function performanceOn(ledger: Ledger, date: IsoDate): Performance {
+  return performanceOf(ledger, date, pointsOn(ledger, date));
+}
+
+function performanceOf(ledger: Ledger, date: IsoDate, points: PointsSummary): Performance {
   const ruleSet = ruleSetOn(ledger.program, date);
-  const points = pointsOn(ledger, date);
   const certified = certifiedOn(ledger.certifications, date);
   return {
     date,
@@ -59,9 +62,23 @@ export function performanceOn(ledger: Ledger, date: IsoDate): Performance {
   };
 }
 
+/** Performance on many dates (sorted ascending) in one sweep of the ledger. */
+export function performanceSeries(ledger: Ledger, dates: readonly IsoDate[]): Performance[] {
+  const series = pointsSeries(ledger, dates);
+  return dates.map((d, i) => performanceOf(ledger, d, series[i]!));
+}
+
+/** The dates the credited tier is evaluated on in [from, to]: month ends and review days. */
+export function evaluationDates(program: Program, from: IsoDate, to: IsoDate): IsoDate[] {
+  return events(program, from, to).map((e) => e.date);
+}
+
 /** performanceOn with a cache per date, for walks that revisit dates. */
-export function memoizedPerformance(ledger: Ledger): (date: IsoDate) => Performance {
-  const cache = new Map<IsoDate, Performance>();
+export function memoizedPerformance(
+  ledger: Ledger,
+  known: readonly Performance[] = [],
+): (date: IsoDate) => Performance {
+  const cache = new Map<IsoDate, Performance>(known.map((p) => [p.date, p]));
   return (date) => {
     let p = cache.get(date);
     if (!p) {

@@ -1,6 +1,6 @@
 // The two point formulas of PROGRAM_RULES §3.1 and §4, shared by the ledger and the
 // calculator so the two can never disagree.
-import { mulDivRound, POINTS_SCALE, type Points, SCALE, type Scaled } from './money.ts';
+import { gcd, mulDivRound4, POINTS_SCALE, type Points, SCALE, type Scaled } from './money.ts';
 import type { DealType, RuleSet } from './program.ts';
 
 export class EngineError extends Error {
@@ -23,6 +23,20 @@ export function growthFor(ruleSet: RuleSet, country: string): Scaled {
   return ruleSet.growthMarkets.has(country) ? ruleSet.growthMultiplier : SCALE;
 }
 
+const SCALE_SQUARED = SCALE * SCALE;
+
+/**
+ * round(amount / cp * rate/10^4 * growth/10^4 * 100 / managers) in hundredths of a point.
+ * The scale factors are cancelled first (gcd), so typical amounts stay in safe integers
+ * and skip the BigInt path; the result is the same exact rounding either way.
+ */
+function pointsOf(amount: Scaled, rate: Scaled, growth: Scaled, cp: Scaled, managers: number): Points {
+  const factor = rate * growth * POINTS_SCALE;
+  if (factor === 0) return 0;
+  const g = gcd(factor, SCALE_SQUARED);
+  return mulDivRound4(amount, factor / g, 1, 1, cp, SCALE_SQUARED / g, managers, 1);
+}
+
 export interface SoldPointsInput {
   amount: Scaled;
   currency: string;
@@ -37,7 +51,7 @@ export interface SoldPointsInput {
 export function soldPointsFor(input: SoldPointsInput): Points {
   const cp = currencyValue(input.ruleSet, input.currency);
   const growth = growthFor(input.ruleSet, input.country);
-  return mulDivRound([input.amount, input.rate, growth, POINTS_SCALE], [cp, SCALE, SCALE]);
+  return pointsOf(input.amount, input.rate, growth, cp, 1);
 }
 
 export interface ManagedPointsInput {
@@ -53,10 +67,7 @@ export interface ManagedPointsInput {
 export function managedPointsFor(input: ManagedPointsInput): Points {
   const cp = currencyValue(input.ruleSet, input.currency);
   const growth = growthFor(input.ruleSet, input.country);
-  return mulDivRound(
-    [input.mrr, input.ruleSet.rates.managed, growth, POINTS_SCALE],
-    [cp, SCALE, SCALE, input.managers],
-  );
+  return pointsOf(input.mrr, input.ruleSet.rates.managed, growth, cp, input.managers);
 }
 
 export function rateFor(ruleSet: RuleSet, dealType: DealType): Scaled {

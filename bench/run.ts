@@ -1,0 +1,21 @@
+// `npm run bench [-- NAME ...]`: runs the named benchmarks (default all) and writes their
+// figures into BENCHMARKS.md. `--scale F` shrinks the data for a quick look (figures
+// written at a reduced scale say so).
+import { runEngineBench } from './engine.ts';
+
+const args = process.argv.slice(2);
+const scaleAt = args.indexOf('--scale');
+const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 1;
+const names = args.filter((a, i) => !a.startsWith('--') && i !== scaleAt + 1);
+const benches: Record<string, () => Promise<void> | void> = {
+  engine: () => runEngineBench({ scale }),
+};
+for (const name of names.length ? names : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`== ${name}`);
+  await bench();
+}
