@@ -277,3 +277,5 @@ export const partnerState = pgTable('partner_state', {
   performance: text('performance'),
   credited: text('credited'),
 });
+
+export * from './schema-auth.ts';
