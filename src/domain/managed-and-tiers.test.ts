@@ -322,6 +322,20 @@ const rows: Row[] = [
     credited: { '2025-01-15': 'platinum' },
   },
   {
+    name: 'performance above the credited tier on a review day is no upgrade: that waits for the month end',
+    steps: [
+      ['2024-03-01', GOLD],
+      ['2025-01-10', PLAT],
+    ],
+    asOf: '2025-01-31',
+    // 2025-01-15: Gold unprotected, met (Platinum) on the day → kept; 2025-01-31: upgrade.
+    history: [
+      ['2024-03-31', null, 'gold', 'upgrade'],
+      ['2025-01-31', 'gold', 'platinum', 'upgrade'],
+    ],
+    credited: { '2025-01-15': 'gold', '2025-01-30': 'gold', '2025-01-31': 'platinum' },
+  },
+  {
     name: 'days between sample days do not count',
     steps: [
       ['2024-03-01', PLAT],
