@@ -15,12 +15,12 @@ import type {
   MrrChangeFact,
   PartnerFacts,
 } from './facts.ts';
-import { deriveLedger, managedOn, type PointsSummary, pointsOn } from './ledger.ts';
+import { deriveLedger, managedOn, type PointsSummary, pointsOn, pointsSeries } from './ledger.ts';
 import type { Points, Scaled } from './money.ts';
 import { derivePartner } from './partner.ts';
 import { type DealType, loadProgram, type Program, ruleSetOn, tierRank } from './program.ts';
 import { entryStateOn } from './sold.ts';
-import { tierFor } from './tiers.ts';
+import { creditedTierHistory, performanceOn, tierFor } from './tiers.ts';
 import { managedPointsFor } from './units.ts';
 
 const program = exampleProgram;
@@ -495,6 +495,28 @@ describe('engine properties (fast-check, 200 runs each)', () => {
           expect(p.total).toBe(p.sold + p.managed);
         }
       }),
+      RUNS,
+    );
+  });
+
+  it('the one-sweep derivation agrees with points and performance computed date by date', () => {
+    fc.assert(
+      fc.property(
+        programArb,
+        factsArb,
+        dateArb,
+        fc.uniqueArray(dateArb, { maxLength: 12 }),
+        (prog, f, asOf, dates) => {
+          for (const partner of ['P1', 'P2']) {
+            const d = derivePartner(prog, asPartner(f, partner), asOf);
+            for (const s of d.snapshots)
+              expect(s).toEqual({ ...performanceOn(d.ledger, s.date), credited: s.credited });
+            expect(d.tierHistory).toEqual(creditedTierHistory(d.ledger, asOf));
+            const sorted = [...dates].sort();
+            expect(pointsSeries(d.ledger, sorted)).toEqual(sorted.map((x) => pointsOn(d.ledger, x)));
+          }
+        },
+      ),
       RUNS,
     );
   });
