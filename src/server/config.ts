@@ -1,6 +1,10 @@
 // The only reader of process.env: configuration, validated.
 import { z } from 'zod';
 
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -10,6 +14,15 @@ const envSchema = z.object({
     .optional(),
   TIERWISE_DATA: z.string().trim().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Where users reach the app: the origin of set-password and reset links. */
+  TIERWISE_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** Behind a reverse proxy: honour X-Forwarded-For / X-Forwarded-Proto. */
+  TIERWISE_TRUST_PROXY: flag.optional(),
+  TIERWISE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).optional(),
+  TIERWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export interface Config {
@@ -17,6 +30,13 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   port: number;
+  /** The app's public origin without a trailing slash, e.g. https://partners.example.com */
+  baseUrl: string;
+  /** Trust X-Forwarded-* headers (only when a proxy you control sets them). */
+  trustProxy: boolean;
+  /** A session's lifetime from sign-in. */
+  sessionDays: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 export class ConfigError extends Error {
@@ -33,9 +53,14 @@ export function loadConfig(
       `invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
     );
   }
+  const port = parsed.data.PORT ?? 3000;
   return {
     databaseUrl: parsed.data.DATABASE_URL,
     dataDir: overrides.dataDir ?? parsed.data.TIERWISE_DATA ?? './.tierwise',
-    port: parsed.data.PORT ?? 3000,
+    port,
+    baseUrl: parsed.data.TIERWISE_BASE_URL ?? `http://localhost:${port}`,
+    trustProxy: parsed.data.TIERWISE_TRUST_PROXY ?? false,
+    sessionDays: parsed.data.TIERWISE_SESSION_DAYS ?? 14,
+    logLevel: parsed.data.TIERWISE_LOG_LEVEL ?? 'info',
   };
 }

@@ -1,0 +1,124 @@
+// API tokens for integrations: created by operators, shown once ('tw_' + 256 random bits),
+// stored as a SHA-256, scoped (read, ingest, admin), revocable, with the last use recorded
+// (at most once a minute, so a busy integration does not write on every request).
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { apiTokens } from '../../db/schema.ts';
+import { AppError } from '../../server/errors.ts';
+import type { AppDeps } from '../../server/types.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import type { Principal, Scope } from './access.ts';
+import { newToken, sha256 } from './secrets.ts';
+
+export const API_TOKEN_PREFIX = 'tw_';
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: Scope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+type Row = typeof apiTokens.$inferSelect;
+
+function info(row: Row): ApiTokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes as Scope[],
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** The stored form without secrets, for the audit log. */
+function audited(row: Row) {
+  const { tokenHash: _hash, ...rest } = row;
+  return rest;
+}
+
+export async function createApiToken(
+  deps: AppDeps,
+  options: { name: string; scopes: Scope[]; actor: Actor },
+): Promise<ApiTokenInfo & { token: string }> {
+  const token = newToken(API_TOKEN_PREFIX);
+  const now = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiTokens)
+      .values({
+        id: randomUUID(),
+        name: options.name,
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        tokenHash: sha256(token),
+        scopes: [...new Set(options.scopes)].sort(),
+        createdBy: options.actor.kind === 'user' ? options.actor.userId : null,
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor: options.actor,
+      at: now,
+      action: 'api_token.create',
+      entity: 'api_token',
+      entityId: created!.id,
+      before: null,
+      after: audited(created!),
+    });
+    return created!;
+  });
+  return { ...info(row), token };
+}
+
+export async function listApiTokens(deps: AppDeps): Promise<ApiTokenInfo[]> {
+  const list = await deps.db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id));
+  return list.map(info);
+}
+
+export async function revokeApiToken(deps: AppDeps, options: { id: string; actor: Actor }): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(apiTokens).where(eq(apiTokens.id, options.id));
+    if (!before) throw new AppError('not_found', 'No such API token');
+    if (before.revokedAt) return;
+    const [after] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(eq(apiTokens.id, options.id))
+      .returning();
+    await recordAudit(tx, {
+      actor: options.actor,
+      at: now,
+      action: 'api_token.revoke',
+      entity: 'api_token',
+      entityId: options.id,
+      before: audited(before),
+      after: audited(after!),
+    });
+  });
+}
+
+/** The principal of a bearer token, or null when it is unknown or revoked. */
+export async function resolveApiToken(
+  deps: AppDeps,
+  token: string,
+): Promise<Extract<Principal, { kind: 'token' }> | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const [row] = await deps.db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  const now = deps.clock.now();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return { kind: 'token', token: { id: row.id, name: row.name, scopes: row.scopes as Scope[] } };
+}

@@ -1,0 +1,132 @@
+// Browser sessions: a random token in an httpOnly cookie, stored as its SHA-256. Each
+// sign-in creates a new session (the old one, if any, is revoked: rotation), sessions
+// expire and can be revoked; everything is in the database, so any instance accepts them.
+// The CSRF token is derived from the session token: a page on another origin can neither
+// read the cookie nor compute it, and there is nothing more to store.
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { partners, sessions, users } from '../../db/schema.ts';
+import type { Locale, Role, SessionUser } from './access.ts';
+import { newToken, sha256 } from './secrets.ts';
+
+export const SESSION_COOKIE = 'tw_session';
+/** last_seen_at is written at most this often per session (no write on every request). */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function csrfTokenFor(sessionToken: string): string {
+  return Buffer.from(sha256(`csrf\u0000${sessionToken}`), 'hex').toString('base64url');
+}
+
+export interface NewSession {
+  id: string;
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Queryable,
+  options: { userId: string; now: Date; ttlMs: number },
+): Promise<NewSession> {
+  const token = newToken('tws_');
+  const id = randomUUID();
+  const expiresAt = new Date(options.now.getTime() + options.ttlMs);
+  await db.insert(sessions).values({
+    id,
+    tokenHash: sha256(token),
+    userId: options.userId,
+    createdAt: options.now,
+    lastSeenAt: options.now,
+    expiresAt,
+  });
+  return { id, token, csrfToken: csrfTokenFor(token), expiresAt };
+}
+
+export interface ActiveSession {
+  sessionId: string;
+  csrfToken: string;
+  user: SessionUser;
+}
+
+/** The live session of a cookie token: not revoked, not expired, its user not disabled. */
+export async function resolveSession(db: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      partnerId: users.partnerId,
+      locale: users.locale,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sha256(token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        eq(users.disabled, false),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
+  }
+  return {
+    sessionId: row.sessionId,
+    csrfToken: csrfTokenFor(token),
+    user: {
+      id: row.id,
+      email: row.email,
+      role: row.role as Role,
+      partnerId: row.partnerId,
+      locale: row.locale as Locale,
+    },
+  };
+}
+
+/** Revokes a session by its token (sign-in rotation); true when one was live. */
+export async function revokeSessionByToken(db: Queryable, token: string, now: Date): Promise<boolean> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length > 0;
+}
+
+export async function revokeSession(db: Queryable, sessionId: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Signs a user out everywhere (after a password change). */
+export async function revokeUserSessions(db: Queryable, userId: string, now: Date): Promise<number> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+
+/** What GET /api/v1/me answers. */
+export interface Me {
+  user: SessionUser;
+  partner: { partnerId: string; name: string } | null;
+}
+
+export async function getMe(db: Queryable, user: SessionUser): Promise<Me> {
+  if (!user.partnerId) return { user, partner: null };
+  const [partner] = await db
+    .select({ partnerId: partners.partnerId, name: partners.name })
+    .from(partners)
+    .where(eq(partners.partnerId, user.partnerId));
+  return { user, partner: partner ?? null };
+}

@@ -1,0 +1,133 @@
+// Creating and listing users. A new user gets a one-time set-password link, or (from the
+// command line) a password directly. Operators belong to no partner; partner admins and
+// partner users to exactly one.
+import { randomUUID } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { partners, users } from '../../db/schema.ts';
+import { AppError, validationError } from '../../server/errors.ts';
+import type { AppDeps } from '../../server/types.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
+import type { Locale, Role } from '../auth/access.ts';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
+import { createPasswordLink } from '../auth/password-links.ts';
+import { normalizeEmail } from '../auth/service.ts';
+
+export interface UserInfo {
+  id: string;
+  email: string;
+  role: Role;
+  partnerId: string | null;
+  locale: Locale;
+  disabled: boolean;
+  hasPassword: boolean;
+  createdAt: string;
+}
+
+type Row = typeof users.$inferSelect;
+
+function info(row: Row): UserInfo {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as Role,
+    partnerId: row.partnerId,
+    locale: row.locale as Locale,
+    disabled: row.disabled,
+    hasPassword: row.passwordHash !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface CreateUserOptions {
+  email: string;
+  role: Role;
+  partnerId?: string | null | undefined;
+  locale?: Locale | undefined;
+  /** Set the password now (the command line's --password-stdin) instead of sending a link. */
+  password?: string | undefined;
+  actor: Actor;
+}
+
+export interface CreatedUser {
+  user: UserInfo;
+  /** The one-time set-password link, when no password was given. */
+  setPasswordLink: { url: string; expiresAt: string } | null;
+}
+
+export async function createUser(deps: AppDeps, options: CreateUserOptions): Promise<CreatedUser> {
+  const email = normalizeEmail(options.email);
+  const partnerId = options.partnerId ?? null;
+  if (options.role === 'operator' && partnerId !== null)
+    throw validationError([{ path: 'partnerId', message: 'an operator belongs to no partner' }]);
+  if (options.role !== 'operator' && partnerId === null)
+    throw validationError([{ path: 'partnerId', message: `a ${options.role} needs a partner` }]);
+  if (
+    options.password !== undefined &&
+    (options.password.length < PASSWORD_MIN_LENGTH || options.password.length > PASSWORD_MAX_LENGTH)
+  ) {
+    throw validationError([
+      { path: 'password', message: `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters` },
+    ]);
+  }
+  const passwordHash = options.password === undefined ? null : await hashPassword(options.password);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    if (partnerId !== null) {
+      const [partner] = await tx
+        .select({ id: partners.partnerId })
+        .from(partners)
+        .where(eq(partners.partnerId, partnerId));
+      if (!partner) throw validationError([{ path: 'partnerId', message: `no partner ${partnerId}` }]);
+    }
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
+    if (taken) throw new AppError('conflict', `A user with the email ${email} exists already`);
+    const [row] = await tx
+      .insert(users)
+      .values({
+        id: randomUUID(),
+        email,
+        role: options.role,
+        partnerId,
+        passwordHash,
+        locale: options.locale ?? 'en',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    const user = info(row!);
+    const { hasPassword, ...audited } = user;
+    await recordAudit(tx, {
+      actor: options.actor,
+      at: now,
+      action: 'user.create',
+      entity: 'user',
+      entityId: user.id,
+      partnerId,
+      before: null,
+      after: { ...audited, hasPassword },
+    });
+    if (passwordHash) return { user, setPasswordLink: null };
+    const link = await createPasswordLink(tx, {
+      userId: user.id,
+      purpose: 'set',
+      now,
+      baseUrl: deps.config.baseUrl,
+    });
+    return { user, setPasswordLink: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
+  });
+}
+
+/** The users of one partner (partner id first: tenant-scoped). */
+export async function listPartnerUsers(db: Queryable, partnerId: string): Promise<UserInfo[]> {
+  const list = await db.select().from(users).where(eq(users.partnerId, partnerId)).orderBy(asc(users.email));
+  return list.map(info);
+}
+
+export async function listAllUsers(db: Queryable): Promise<UserInfo[]> {
+  const list = await db.select().from(users).orderBy(asc(users.email));
+  return list.map(info);
+}

@@ -1,0 +1,120 @@
+// buildApp: the HTTP server without listening. Plugins (OpenAPI, docs, security headers,
+// cookies), one error handler, the authentication hook, and every route module of
+// ./routes.ts; the route table of what was registered is app.routeTable.
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authenticationHook } from '../features/auth/hook.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { routeModules } from './routes.ts';
+import type { App, AppDeps, RouteEntry, RouteModule } from './types.ts';
+
+export interface BuildAppOptions extends AppDeps {
+  /** Fastify's logger setting; default: the config's log level. */
+  logger?: FastifyServerOptions['logger'];
+  /** The route modules to register (default: all of ./routes.ts). */
+  modules?: readonly RouteModule[];
+}
+
+export const OPENAPI_PATH = '/api/openapi.json';
+export const DOCS_PATH = '/api/docs';
+
+/** Same-origin only: the web app, its API calls and the API docs come from this server. */
+const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    objectSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    // Component libraries set style attributes and inject <style> elements.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    workerSrc: ["'self'", 'blob:'],
+    // Not forced: a plain-HTTP install (localhost, a LAN) must keep working.
+    upgradeInsecureRequests: null,
+  },
+};
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { db, config, clock } = options;
+  const deps: AppDeps = { db, config, clock };
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  // JSON only: a cross-site form can send text/plain without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+
+  app.decorate('deps', deps);
+  app.decorateRequest('principal', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const access = route.config?.access;
+    const partnerScoped = route.url.includes('/partners/:partnerId');
+    if (route.url.startsWith('/api/v1/') && !access)
+      throw new Error(`${methods.join(',')} ${route.url}: an /api/v1 route must declare config.access`);
+    if (/\/partners\/:(?!partnerId(\/|$))/.test(route.url))
+      throw new Error(`${route.url}: name the partner parameter :partnerId, so tenancy is checked`);
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, access, partnerScoped });
+    }
+  });
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tierwise API',
+        version: '1',
+        description:
+          'Partner program API. Browser sessions use the httpOnly session cookie (POST /api/v1/session) and ' +
+          'send the x-csrf-token header on writes; integrations send `Authorization: Bearer tw_...`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tw_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PATH });
+
+  app.addHook('onRequest', authenticationHook(deps));
+  app.addHook('onSend', async (request, reply, payload) => {
+    // API answers are per user and may hold secrets: never cached.
+    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  for (const module of options.modules ?? routeModules) module.register(app, deps);
+  return app;
+}

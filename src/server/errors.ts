@@ -1,0 +1,145 @@
+// One error type with a code, one code → status table, one error handler. Routes and
+// services throw AppError; this file alone turns errors into the API's error JSON:
+// { "error": { "code", "message", "details"? } }. Server errors (5xx) are logged and
+// answered with a generic message: internals never leave the process.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ZodError, z } from 'zod';
+
+export const errorStatus = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  csrf_failed: 403,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface AppErrorOptions {
+  details?: unknown;
+  /** Response headers that belong to the error, e.g. Retry-After. */
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly details: unknown;
+  readonly headers: Record<string, string>;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? {} : { cause: options.cause });
+    this.details = options.details;
+    this.headers = options.headers ?? {};
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+/** One field problem: where (body, querystring, params, headers), the field path, the message. */
+export interface FieldIssue {
+  in?: string;
+  path: string;
+  message: string;
+}
+
+/** The error body, for response schemas and the OpenAPI document. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .describe('An error');
+
+export function validationError(issues: FieldIssue[], message = 'The request is not valid'): AppError {
+  return new AppError('validation_failed', message, { details: { issues } });
+}
+
+function zodIssues(error: ZodError, where?: string): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    ...(where ? { in: where } : {}),
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+/** Fastify's own client errors (bad JSON, wrong content type, too large) keep their message. */
+function fromFastifyStatus(status: number): ErrorCode {
+  switch (status) {
+    case 404:
+      return 'not_found';
+    case 405:
+      return 'method_not_allowed';
+    case 413:
+      return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'bad_request';
+  }
+}
+
+function toAppError(error: unknown, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError).validationContext;
+    return validationError(
+      error.validation.map((v) => ({
+        ...(where ? { in: where } : {}),
+        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+        message: v.message ?? 'is not valid',
+      })),
+    );
+  }
+  if (error instanceof ZodError) return validationError(zodIssues(error));
+  const fastifyError = error as Partial<FastifyError>;
+  if (
+    !(error instanceof Error && isResponseSerializationError(error as never)) &&
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    return new AppError(fromFastifyStatus(fastifyError.statusCode), fastifyError.message ?? 'Bad request');
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return new AppError('internal', 'Internal server error');
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appError = toAppError(error, request);
+  if (appError.status >= 500 && error instanceof AppError) {
+    // A deliberate 5xx (e.g. unavailable) still hides its cause.
+    request.log.error({ err: error.cause ?? error }, appError.message);
+  }
+  for (const [name, value] of Object.entries(appError.headers)) reply.header(name, value);
+  return reply.status(appError.status).send({
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details === undefined ? {} : { details: appError.details }),
+    },
+  });
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return errorHandler(new AppError('not_found', `No route ${request.method} ${request.url}`), request, reply);
+}
