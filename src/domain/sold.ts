@@ -89,7 +89,7 @@ export interface LineDerivation {
 function creditingDeal(change: MrrChangeFact, deals: ReadonlyMap<string, DealFact>): DealFact | undefined {
   if (!change.dealId) return undefined;
   const deal = deals.get(change.dealId);
-  if (!deal || deal.stage !== 'closed_won' || deal.clientId !== change.clientId) return undefined;
+  if (deal?.stage !== 'closed_won' || deal.clientId !== change.clientId) return undefined;
   return deal;
 }
 
