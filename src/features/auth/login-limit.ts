@@ -1,11 +1,12 @@
 // Sign-in rate limiting and lockout, kept in PostgreSQL (login_attempts) so every instance
 // sees the same counts.
 //
-// - Per email: from the 5th failure within 15 minutes (since the last success), the email
-//   is locked from its latest failure for 30 s, doubling with each further failure, capped
-//   at 15 minutes. Refused attempts are recorded as 'blocked' and never counted, so an
-//   attacker cannot extend a lock by hammering it: 15 minutes after the last counted
-//   failure every lock has ended, and as the window is 15 minutes the count starts over.
+// - Per email: failures form a streak until a success or a quiet gap of 15 minutes. From
+//   the 5th failure of a streak the email is locked from its latest failure for 30 s,
+//   doubling with each further failure, capped at 15 minutes. Refused attempts are recorded
+//   as 'blocked' and never counted, so an attacker cannot extend a lock by hammering it:
+//   15 minutes after the last counted failure every lock has ended, and as that gap also
+//   ends the streak, the count starts over.
 // - A known address (one that signed in to this email within 30 days) is judged by its
 //   own failures only, so an attacker elsewhere cannot lock the user out of their usual
 //   place at all.
@@ -25,6 +26,8 @@ export const LOGIN_LIMIT = {
   firstLockMs: 30_000,
   maxLockMs: 15 * 60_000,
   knownAddressMs: 30 * 24 * 3_600_000,
+  /** How far back a streak is looked for (longer than any streak that can still lock). */
+  lookbackMs: 24 * 3_600_000,
 } as const;
 
 /** How long `failures` failures lock, given the threshold: 0, then 30 s, 60 s, ... at most 15 min. */
@@ -34,44 +37,54 @@ export function lockDurationMs(failures: number, threshold: number): number {
   return Math.min(LOGIN_LIMIT.maxLockMs, LOGIN_LIMIT.firstLockMs * 2 ** doublings);
 }
 
-interface Count {
+interface Streak {
+  /** Failures in the current streak. */
   n: number;
-  last_ms: number | null;
+  /** When the newest of them happened (ms). */
+  lastMs: number;
 }
 
-function lockedUntil(count: Count | undefined, threshold: number): number {
-  if (!count || count.n < threshold || count.last_ms === null) return 0;
-  return count.last_ms + lockDurationMs(count.n, threshold);
+function lockedUntil(streak: Streak, threshold: number): number {
+  return streak.n < threshold ? 0 : streak.lastMs + lockDurationMs(streak.n, threshold);
 }
 
-async function failuresFor(
+/**
+ * The current streak of failures, newest first: it ends at a success (for an email; an
+ * address's streak is not ended by signing in to some account of one's own) or at a quiet
+ * gap of a whole window between two failures. Refused ('blocked') attempts do not count.
+ */
+async function failureStreak(
   db: Queryable,
   filter: { email?: string; ip?: string },
   now: Date,
-): Promise<Count | undefined> {
-  const since = new Date(now.getTime() - LOGIN_LIMIT.windowMs);
-  const match = (alias: string) =>
-    sql.join(
-      [
-        ...(filter.email !== undefined ? [sql`${sql.raw(alias)}.email = ${filter.email}`] : []),
-        ...(filter.ip !== undefined ? [sql`${sql.raw(alias)}.ip = ${filter.ip}`] : []),
-      ],
-      sql` and `,
-    );
-  // Failures within the window; for an email, only those after its last success (an
-  // address's count is not reset by signing in to some account of one's own).
-  const sinceSuccess =
-    filter.email === undefined
-      ? sql``
-      : sql`and not exists (select 1 from login_attempts s
-                            where ${match('s')} and s.outcome = 'success' and s.at >= f.at)`;
-  const [count] = await rows<Count>(
+): Promise<Streak> {
+  const conditions = [
+    ...(filter.email !== undefined ? [sql`email = ${filter.email}`] : []),
+    ...(filter.ip !== undefined ? [sql`ip = ${filter.ip}`] : []),
+  ];
+  const recent = await rows<{ outcome: string; at_ms: number }>(
     db,
-    sql`select count(*)::int as n, (extract(epoch from max(f.at)) * 1000)::float8 as last_ms
-        from login_attempts f
-        where ${match('f')} and f.outcome = 'failure' and f.at > ${since} ${sinceSuccess}`,
+    sql`select outcome, (extract(epoch from at) * 1000)::float8 as at_ms
+        from login_attempts
+        where ${sql.join(conditions, sql` and `)} and outcome <> 'blocked'
+          and at > ${new Date(now.getTime() - LOGIN_LIMIT.lookbackMs)}
+        order by at desc, id desc
+        limit 100`,
   );
-  return count;
+  let n = 0;
+  let lastMs = 0;
+  let previous: number | undefined;
+  for (const attempt of recent) {
+    if (attempt.outcome === 'success') {
+      if (filter.email !== undefined) break;
+      continue;
+    }
+    if (previous !== undefined && previous - attempt.at_ms >= LOGIN_LIMIT.windowMs) break;
+    if (n === 0) lastMs = attempt.at_ms;
+    n += 1;
+    previous = attempt.at_ms;
+  }
+  return { n, lastMs };
 }
 
 export type LimitDecision =
@@ -94,11 +107,11 @@ export async function beginLoginAttempt(
       sql`select exists (select 1 from login_attempts where email = ${email} and ip = ${ip}
             and outcome = 'success' and at > ${new Date(now.getTime() - LOGIN_LIMIT.knownAddressMs)}) as known`,
     );
-    const emailCount = await failuresFor(tx, known?.known ? { email, ip } : { email }, now);
-    const ipCount = await failuresFor(tx, { ip }, now);
+    const emailStreak = await failureStreak(tx, known?.known ? { email, ip } : { email }, now);
+    const ipStreak = await failureStreak(tx, { ip }, now);
     const until = Math.max(
-      lockedUntil(emailCount, LOGIN_LIMIT.emailThreshold),
-      lockedUntil(ipCount, LOGIN_LIMIT.ipThreshold),
+      lockedUntil(emailStreak, LOGIN_LIMIT.emailThreshold),
+      lockedUntil(ipStreak, LOGIN_LIMIT.ipThreshold),
     );
     const blocked = until > now.getTime();
     const [row] = await tx
