@@ -74,6 +74,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     const partnerScoped = route.url.includes('/partners/:partnerId');
     if (route.url.startsWith('/api/v1/') && !access)
       throw new Error(`${methods.join(',')} ${route.url}: an /api/v1 route must declare config.access`);
+    if (partnerScoped && access && 'public' in access)
+      throw new Error(`${route.url}: a partner's route cannot be public`);
     if (/\/partners\/:(?!partnerId(\/|$))/.test(route.url))
       throw new Error(`${route.url}: name the partner parameter :partnerId, so tenancy is checked`);
     for (const method of methods) {
