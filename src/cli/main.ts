@@ -7,6 +7,7 @@ import { registerCalc } from './commands/calc.ts';
 import { registerData } from './commands/data.ts';
 import { registerPoints } from './commands/points.ts';
 import { registerStart } from './commands/start.ts';
+import { registerUsers } from './commands/users.ts';
 import { type CliContext, localToday, processWriter, UsageError, type Writer } from './context.ts';
 import { resolveProgram } from './resolve-program.ts';
 
@@ -20,6 +21,7 @@ const commandModules: ((root: Command, ctx: CliContext) => void)[] = [
   registerData,
   registerPoints,
   registerCalc,
+  registerUsers,
 ];
 
 export interface MainOptions {
