@@ -1,0 +1,133 @@
+// SQL of the import: reference lookups and batched upserts. Identifiers come from the
+// file table in schemas.ts (constants), values always travel as parameters.
+import { type SQL, sql } from 'drizzle-orm';
+import { type Queryable, rows } from '../../db/client.ts';
+import type { FileSpec, Row, SqlType } from './schemas.ts';
+
+/** Which of the ids are partners in the database. */
+export async function findPartners(db: Queryable, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select partner_id as id from partners where partner_id = any(${sql.param(ids)}::text[])`,
+  );
+  return new Set(found.map((r) => r.id));
+}
+
+/** The currency of each of the ids that is a client in the database. */
+export async function findClients(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<{ id: string; currency: string }>(
+    db,
+    sql`select client_id as id, currency from clients where client_id = any(${sql.param(ids)}::text[])`,
+  );
+  return new Map(found.map((r) => [r.id, r.currency]));
+}
+
+/** The client of each of the ids that is a deal in the database. */
+export async function findDeals(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<{ id: string; client_id: string }>(
+    db,
+    sql`select deal_id as id, client_id from deals where deal_id = any(${sql.param(ids)}::text[])`,
+  );
+  return new Map(found.map((r) => [r.id, r.client_id]));
+}
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  /** Clients and partners of rows that were inserted or really changed, before and after. */
+  clientIds: string[];
+  partnerIds: string[];
+}
+
+const CAST: Record<SqlType, (column: string) => string> = {
+  text: (c) => `i.${c}`,
+  date: (c) => `i.${c}::date`,
+  numeric: (c) => `i.${c}::numeric`,
+  integer: (c) => `i.${c}::integer`,
+  'text[]': (c) => `coalesce(string_to_array(i.${c}, ';'), '{}'::text[])`,
+};
+
+interface UpsertStatement {
+  columns: string[];
+  /** The SQL around the column arrays: parts[0] $1 parts[1] $2 ... */
+  parts: string[];
+}
+
+const statements = new Map<string, UpsertStatement>();
+
+/**
+ * One statement per batch: the rows arrive as one text array per column (so a batch
+ * is not bounded by the 65,535-parameter limit), are cast, and upsert by the key. A
+ * row equal to the stored one is not rewritten, so a second import changes nothing;
+ * the counts and the affected clients/partners come from the rows really written.
+ */
+function upsertStatement(spec: FileSpec): UpsertStatement {
+  const cached = statements.get(spec.table);
+  if (cached) return cached;
+  const columns = Object.keys(spec.columns);
+  const key = spec.key;
+  const rest = columns.filter((c) => !key.includes(c));
+  const client = spec.affects?.client;
+  const partner = spec.affects?.partner;
+  // A row whose client/partner is not part of its key can move: the old one is affected too.
+  const movable = [client, partner].filter((c): c is string => c !== undefined && !key.includes(c));
+  const returning = [...new Set([...key, ...(client ? [client] : []), ...(partner ? [partner] : [])])];
+  const affected = (column: string | undefined) => {
+    if (!column) return `'{}'::text[]`;
+    const old = movable.includes(column) ? ` union select ${column} from old` : '';
+    return `(select coalesce(array_agg(distinct x.c), '{}') from (select ${column} as c from ins${old}) x)`;
+  };
+  const head = [
+    'with input as (select * from unnest(',
+    ...columns.slice(1).map(() => '::text[], '),
+    `::text[]) as i(${columns.join(', ')}))`,
+  ];
+  const tail = [
+    `, ins as (insert into ${spec.table} as t (${columns.join(', ')})`,
+    ` select ${columns.map((c) => CAST[spec.columns[c]!.sqlType](c)).join(', ')} from input i`,
+    ` on conflict (${key.join(', ')}) do update set ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    ` where (${rest.map((c) => `t.${c}`).join(', ')}) is distinct from (${rest.map((c) => `excluded.${c}`).join(', ')})`,
+    ` returning (xmax = 0) as inserted, ${returning.map((c) => `t.${c}`).join(', ')})`,
+    // The stored values of the rows the statement updates (every part of a statement sees
+    // the table as before it). `offset 0` keeps the lookup per row: flattened, the planner,
+    // blind to the batch's size, hashes the whole table once per batch.
+    movable.length > 0
+      ? `, old as (select t.* from ins cross join lateral (select ${movable.join(', ')} from ${spec.table} t` +
+        ` where ${key.map((c) => `t.${c} = ins.${c}`).join(' and ')} offset 0) t where not ins.inserted)`
+      : '',
+    ` select (select count(*) from ins where inserted)::int as inserted,`,
+    ` (select count(*) from ins where not inserted)::int as updated,`,
+    ` ${affected(client)} as clients, ${affected(partner)} as partners`,
+  ];
+  head[head.length - 1] += tail.join('');
+  const statement = { columns, parts: head };
+  statements.set(spec.table, statement);
+  return statement;
+}
+
+export async function upsertRows(
+  db: Queryable,
+  spec: FileSpec,
+  batch: readonly Row[],
+): Promise<UpsertResult> {
+  if (batch.length === 0) return { inserted: 0, updated: 0, clientIds: [], partnerIds: [] };
+  const { columns, parts } = upsertStatement(spec);
+  const chunks: SQL[] = [sql.raw(parts[0]!)];
+  columns.forEach((column, i) => {
+    chunks.push(sql`${sql.param(batch.map((row) => row[column] ?? null))}`);
+    chunks.push(sql.raw(parts[i + 1]!));
+  });
+  const [result] = await rows<{ inserted: number; updated: number; clients: string[]; partners: string[] }>(
+    db,
+    sql.join(chunks),
+  );
+  return {
+    inserted: result?.inserted ?? 0,
+    updated: result?.updated ?? 0,
+    clientIds: result?.clients ?? [],
+    partnerIds: result?.partners ?? [],
+  };
+}

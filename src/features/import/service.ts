@@ -1,0 +1,369 @@
+// importFolder: a folder of CSV files (DATA_AND_INTERFACES §1) into the fact tables, in one
+// transaction, with derived state recomputed before it commits.
+//
+// One streaming pass per file, in dependency order: each batch of rows is validated
+// (columns, then the partners/clients/deals it names, then the program's currency
+// tables) and its valid rows upserted at once. Memory holds only ids: the keys of the
+// current file (duplicates) and the partners/clients/deals seen (references). When a
+// problem makes the import fail, writing stops but validation goes on to the end, so
+// every problem is reported, and the transaction is rolled back.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db, Tx } from '../../db/client.ts';
+import type { Program } from '../../domain/program.ts';
+import { recomputeForClients } from '../points/service.ts';
+import { checkRow, programCurrencies, References, type RowProblem, wantedIds } from './checks.ts';
+import { CsvFileError, type CsvRow, readCsv } from './reader.ts';
+import { RejectsWriter } from './rejects.ts';
+import { upsertRows } from './repository.ts';
+import { type Entity, type FileSpec, IMPORT_FILES, type Row } from './schemas.ts';
+
+export interface ImportProgress {
+  /** The file being read. */
+  file: string;
+  /** Rows of that file read so far. */
+  rows: number;
+  /** Bytes of all files read so far, and in all. */
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ImportOptions {
+  dir: string;
+  program: Program;
+  /** The date derived state is computed as of (today, from the caller's clock). */
+  asOf: string;
+  /** Import the valid rows and reject the invalid ones instead of refusing the import. */
+  skipInvalid?: boolean;
+  /** With skipInvalid: where to write the rejected rows and their reasons (CSV). */
+  rejectsFile?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface FileCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export type ImportResult =
+  | {
+      ok: true;
+      files: Record<string, FileCounts>;
+      partnersRecomputed: number;
+      /** The rejects file, when rows were rejected and one was asked for. */
+      rejectsFile: string | null;
+    }
+  /** Every problem as `file:line: column: message`. */
+  | { ok: false; problems: string[] };
+
+/** The folder itself cannot be imported (missing, or holds none of the import files). */
+export class ImportFolderError extends Error {
+  override name = 'ImportFolderError';
+}
+
+class Refused extends Error {}
+
+/** The column of a defined entity whose value other files need: a client's currency, a deal's client. */
+const ENTITY_INFO: Record<Entity, string | null> = { partner: null, client: 'currency', deal: 'client_id' };
+
+export async function importFolder(db: Db, options: ImportOptions): Promise<ImportResult> {
+  const present = await presentFiles(options.dir);
+  const totalBytes = present.reduce((sum, f) => sum + f.size, 0);
+  const rejects =
+    options.skipInvalid && options.rejectsFile
+      ? new RejectsWriter(options.rejectsFile, await Promise.all(present.map((f) => readHeader(f.path))))
+      : null;
+  const run = new ImportRun(options, totalBytes, rejects);
+  try {
+    return await db.transaction(async (tx) => {
+      for (const { spec, path } of present) await run.importFile(tx, spec, path);
+      if (run.fatal || (run.problems.length > 0 && !options.skipInvalid)) throw new Refused();
+      const partnersRecomputed = await run.recompute(tx);
+      await rejects?.close();
+      return {
+        ok: true as const,
+        files: run.files,
+        partnersRecomputed,
+        rejectsFile: rejects && rejects.count > 0 ? rejects.path : null,
+      };
+    });
+  } catch (error) {
+    await rejects?.discard();
+    if (error instanceof Refused) return { ok: false, problems: run.problems };
+    throw error;
+  }
+}
+
+async function presentFiles(dir: string): Promise<{ spec: FileSpec; path: string; size: number }[]> {
+  const folder = await stat(dir).catch(() => null);
+  if (!folder?.isDirectory()) throw new ImportFolderError(`import folder not found: ${dir}`);
+  const found: { spec: FileSpec; path: string; size: number }[] = [];
+  for (const spec of IMPORT_FILES) {
+    const path = join(dir, spec.file);
+    const s = await stat(path).catch(() => null);
+    if (s?.isFile()) found.push({ spec, path, size: s.size });
+  }
+  if (found.length === 0) {
+    throw new ImportFolderError(
+      `no import files in ${dir} (expected any of ${IMPORT_FILES.map((s) => s.file).join(', ')})`,
+    );
+  }
+  return found;
+}
+
+/** A file's header row, for the rejects file's columns (problems are reported by the import itself). */
+async function readHeader(path: string): Promise<string[]> {
+  try {
+    for await (const batch of readCsv(path)) return (batch[0]?.values ?? []).map((v) => v.trim());
+  } catch {
+    // reported when the file is imported
+  }
+  return [];
+}
+
+class ImportRun {
+  readonly problems: string[] = [];
+  /** A problem with a file as a whole: the import is refused even with skipInvalid. */
+  fatal = false;
+  readonly files: Record<string, FileCounts> = {};
+  private readonly refs = new References();
+  private readonly currencies: ReadonlySet<string>;
+  private readonly changedClients = new Set<string>();
+  private readonly changedPartners = new Set<string>();
+  private bytes = 0;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(
+    private readonly options: ImportOptions,
+    private readonly totalBytes: number,
+    private readonly rejects: RejectsWriter | null,
+  ) {
+    this.currencies = programCurrencies(options.program);
+  }
+
+  /** Rows are written while the import can still succeed; after that they are only checked. */
+  private get writing(): boolean {
+    return !this.fatal && (this.options.skipInvalid === true || this.problems.length === 0);
+  }
+
+  async importFile(tx: Tx, spec: FileSpec, path: string): Promise<void> {
+    const counts: FileCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+    this.files[spec.file] = counts;
+    const file = new FileState(spec);
+    try {
+      for await (const batch of readCsv(path, { onBytes: (n) => (this.bytes += n) })) {
+        let start = 0;
+        if (!file.header) {
+          start = 1;
+          if (!this.readHeader(file, batch[0]!)) return;
+        }
+        await this.importBatch(tx, file, batch, start, counts);
+        this.options.onProgress?.({
+          file: spec.file,
+          rows: counts.rows,
+          bytes: this.bytes,
+          totalBytes: this.totalBytes,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof CsvFileError)) throw error;
+      this.fileProblem(spec, error.line, '(file)', error.message);
+    } finally {
+      await this.settle();
+    }
+  }
+
+  private readHeader(file: FileState, row: CsvRow): boolean {
+    const header = row.values.map((v) => v.trim());
+    const missing = file.spec.required.filter((c) => !header.includes(c));
+    for (const column of missing)
+      this.fileProblem(file.spec, row.line, column, `missing required column "${column}"`);
+    if (missing.length > 0) return false;
+    file.setHeader(header);
+    return true;
+  }
+
+  private fileProblem(spec: FileSpec, line: number, column: string, message: string): void {
+    this.problems.push(`${spec.file}:${line}: ${column}: ${message}`);
+    this.fatal = true;
+    if (spec.defines) this.refs.markBroken(spec.defines);
+  }
+
+  private async importBatch(tx: Tx, file: FileState, batch: CsvRow[], start: number, counts: FileCounts) {
+    const { spec } = file;
+    const candidates: { record: CsvRow; row: Row }[] = [];
+    for (let i = start; i < batch.length; i++) {
+      const record = batch[i]!;
+      counts.rows += 1;
+      let problems = file.shapeProblems(record);
+      const parsed = spec.schema.safeParse(file.input(record));
+      if (!parsed.success) {
+        problems ??= [];
+        for (const issue of parsed.error.issues) {
+          problems.push({ column: String(issue.path[0] ?? '(row)'), message: issue.message });
+        }
+      }
+      if (problems || !parsed.success) await this.reject(file, record, problems ?? [], null, counts);
+      else candidates.push({ record, row: parsed.data });
+    }
+
+    const unknown = this.refs.unknownIds(
+      wantedIds(
+        spec,
+        candidates.map((c) => c.row),
+      ),
+    );
+    if (unknown) {
+      await this.settle();
+      await this.refs.lookUp(tx, unknown);
+    }
+    const accepted: Row[] = [];
+    for (const { record, row } of candidates) {
+      const check = checkRow(spec, row, this.refs, this.options.program, this.currencies);
+      if (check.problems.length > 0 || check.dependsOnRejected) {
+        await this.reject(file, record, check.problems, check.dependsOnRejected, counts);
+        continue;
+      }
+      if (spec.defines) {
+        const infoColumn = ENTITY_INFO[spec.defines];
+        this.refs.accept(spec.defines, row[spec.key[0]!]!, infoColumn ? (row[infoColumn] ?? null) : null);
+      }
+      accepted.push(row);
+    }
+    if (accepted.length === 0 || !this.writing) return;
+
+    // The upsert runs while the next batch is read and checked (PostgreSQL and Node work in
+    // parallel); the connection takes one statement at a time, so any query waits for it.
+    await this.settle();
+    const write = upsertRows(tx, spec, accepted).then((result) => {
+      counts.inserted += result.inserted;
+      counts.updated += result.updated;
+      counts.unchanged += accepted.length - result.inserted - result.updated;
+      for (const id of result.clientIds) this.changedClients.add(id);
+      for (const id of result.partnerIds) this.changedPartners.add(id);
+    });
+    write.catch(() => {}); // handled by settle(); this only keeps it from counting as unhandled
+    this.inFlight = write;
+  }
+
+  /** Waits for the upsert in flight, if any (and raises its error). */
+  async settle(): Promise<void> {
+    const write = this.inFlight;
+    this.inFlight = null;
+    if (write) await write;
+  }
+
+  /**
+   * A rejected row: its problems are the import's problems. A row rejected only because
+   * it names a rejected row is no problem of its own (fixing the other fixes it), but
+   * with skipInvalid it cannot be imported either.
+   */
+  private async reject(
+    file: FileState,
+    record: CsvRow,
+    problems: RowProblem[],
+    dependsOnRejected: string | null,
+    counts: FileCounts,
+  ): Promise<void> {
+    const { spec } = file;
+    counts.rejected += 1;
+    const where = `${spec.file}:${record.line}`;
+    for (const p of problems) this.problems.push(`${where}: ${p.column}: ${p.message}`);
+    if (spec.defines) {
+      const id = file.raw(record, spec.key[0]!);
+      if (id) this.refs.reject(spec.defines, id, where);
+    }
+    if (this.rejects && this.options.skipInvalid) {
+      const reason =
+        problems.length > 0
+          ? problems.map((p) => `${p.column}: ${p.message}`).join('; ')
+          : dependsOnRejected!;
+      await this.rejects.add(spec.file, record.line, reason, file.header!, record.values);
+    }
+  }
+
+  /** Derived state of every partner whose facts really changed, in the import's transaction. */
+  async recompute(tx: Tx): Promise<number> {
+    if (this.changedClients.size === 0 && this.changedPartners.size === 0) return 0;
+    const result = await recomputeForClients(tx, {
+      program: this.options.program,
+      clientIds: [...this.changedClients],
+      partnerIds: [...this.changedPartners],
+      asOf: this.options.asOf,
+    });
+    return result.partners;
+  }
+}
+
+/** What one file's pass keeps: its header and the first line of each key (duplicates). */
+class FileState {
+  header: string[] | null = null;
+  private columns: [name: string, index: number][] = [];
+  private keyIndexes: number[] = [];
+  private readonly keys = new Map<string, number>();
+
+  constructor(readonly spec: FileSpec) {}
+
+  setHeader(header: string[]): void {
+    this.header = header;
+    this.columns = Object.keys(this.spec.columns)
+      .map((name): [string, number] => [name, header.indexOf(name)])
+      .filter(([, i]) => i >= 0);
+    this.keyIndexes = this.spec.key.map((c) => header.indexOf(c));
+  }
+
+  /** The row as the schema reads it: declared columns only, absent ones undefined. */
+  input(record: CsvRow): Record<string, string | undefined> {
+    const out: Record<string, string | undefined> = {};
+    for (const [name, i] of this.columns) out[name] = record.values[i];
+    return out;
+  }
+
+  raw(record: CsvRow, column: string): string {
+    const i = this.header!.indexOf(column);
+    return (record.values[i] ?? '').trim();
+  }
+
+  /** Problems of the row's shape: its number of values, and a key already seen. Null: none. */
+  shapeProblems(record: CsvRow): RowProblem[] | null {
+    let problems: RowProblem[] | null = null;
+    const values = record.values;
+    const n = values.length;
+    const h = this.header!.length;
+    if (n < h) {
+      problems = [
+        {
+          column: '(row)',
+          message: `has ${n} values but the header has ${h} columns (is the row cut short?)`,
+        },
+      ];
+    } else if (n > h && values.slice(h).some((v) => v.trim() !== '')) {
+      problems = [
+        {
+          column: '(row)',
+          message: `has ${n} values but the header has ${h} columns (is a value containing a comma not quoted?)`,
+        },
+      ];
+    }
+    // The key as one string (parts joined by NUL, which CSV text does not contain).
+    let key = '';
+    for (let k = 0; k < this.keyIndexes.length; k++) {
+      const part = (values[this.keyIndexes[k]!] ?? '').trim();
+      if (part === '') return problems; // a missing key value is reported by the schema
+      key = k === 0 ? part : `${key}\u0000${part}`;
+    }
+    const first = this.keys.get(key);
+    if (first === undefined) this.keys.set(key, record.line);
+    else {
+      problems ??= [];
+      problems.push({
+        column: this.spec.key.join('+'),
+        message: `duplicate key ${key.replaceAll('\u0000', ' + ')}, first seen on line ${first}`,
+      });
+    }
+    return problems;
+  }
+}
