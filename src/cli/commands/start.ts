@@ -1,20 +1,65 @@
-// `tierwise start`: a placeholder until the server exists (it arrives with a later issue).
-// Accepts the server's future flags so `npm start -- --demo` already parses.
+// `tierwise start`: migrate the database and serve the API (and, once it exists, the web
+// app) until Ctrl-C or SIGTERM, then close the server and the database cleanly.
 import type { Command } from 'commander';
-import type { CliContext } from '../context.ts';
+import { z } from 'zod';
+import { buildApp, DOCS_PATH } from '../../server/app.ts';
+import { systemClock } from '../../server/clock.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { CliContext, GlobalOptions } from '../context.ts';
+import { withDatabase } from '../database.ts';
+import { parseFlags } from '../flags.ts';
+
+const startFlags = z.object({
+  port: z.coerce
+    .number({ error: (iss) => `expected a port number, got ${String(iss.input)}` })
+    .int()
+    .min(0)
+    .max(65535)
+    .optional(),
+  host: z.string().trim().min(1).optional(),
+});
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
 
 export function registerStart(root: Command, ctx: CliContext): void {
   root
     .command('start')
-    .description('serve the web app and API (not yet available)')
-    .option('--port <N>', 'port to listen on', '3000')
+    .description('migrate the database and serve the API until stopped (Ctrl-C)')
+    .option('--port <N>', 'port to listen on (default PORT or 3000; 0 picks a free port)')
+    .option('--host <HOST>', 'address to listen on', '0.0.0.0')
     .option('--demo', 'load demo data when the database is empty')
-    .action(() => {
-      const calc = root.commands.find((c) => c.name() === 'calc');
-      ctx.io.out(
-        'The Tierwise server (web app and API) arrives with a later issue.\n' +
-          'Meanwhile the points calculator works from the command line:\n\n' +
-          (calc ? calc.helpInformation() : ''),
-      );
+    .action(async (_opts, command: Command) => {
+      const globals = command.optsWithGlobals<
+        GlobalOptions & { port?: string; host: string; demo?: boolean }
+      >();
+      const flags = parseFlags(startFlags, { port: globals.port, host: globals.host });
+      const config = loadConfig(process.env, globals.data ? { dataDir: globals.data } : {});
+      await withDatabase(globals, async (database) => {
+        const app = await buildApp({ db: database.db, config, clock: systemClock });
+        const stopped = stopSignal();
+        const address = await app.listen({ port: flags.port ?? config.port, host: flags.host ?? '0.0.0.0' });
+        const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+        if (globals.demo) ctx.io.err('note: --demo data loading is not available yet; starting without it\n');
+        ctx.io.out(
+          globals.json
+            ? `${JSON.stringify({ url, database: database.where })}\n`
+            : `Tierwise is serving ${url} (API docs: ${url}${DOCS_PATH}; database: ${database.kind} ${database.where}).\n` +
+                'Press Ctrl-C to stop.\n',
+        );
+        const signal = await stopped;
+        app.log.info({ signal }, 'stopping');
+        await app.close();
+      });
     });
 }
