@@ -66,6 +66,12 @@ export class ImportFolderError extends Error {
 
 class Refused extends Error {}
 
+interface Rejection {
+  record: CsvRow;
+  problems: RowProblem[];
+  dependsOnRejected: string | null;
+}
+
 /** The column of a defined entity whose value other files need: a client's currency, a deal's client. */
 const ENTITY_INFO: Record<Entity, string | null> = { partner: null, client: 'currency', deal: 'client_id' };
 
@@ -195,6 +201,7 @@ class ImportRun {
   private async importBatch(tx: Tx, file: FileState, batch: CsvRow[], start: number, counts: FileCounts) {
     const { spec } = file;
     const candidates: { record: CsvRow; row: Row }[] = [];
+    const rejected: Rejection[] = [];
     for (let i = start; i < batch.length; i++) {
       const record = batch[i]!;
       counts.rows += 1;
@@ -206,7 +213,8 @@ class ImportRun {
           problems.push({ column: String(issue.path[0] ?? '(row)'), message: issue.message });
         }
       }
-      if (problems || !parsed.success) await this.reject(file, record, problems ?? [], null, counts);
+      if (problems || !parsed.success)
+        rejected.push({ record, problems: problems ?? [], dependsOnRejected: null });
       else candidates.push({ record, row: parsed.data });
     }
 
@@ -224,7 +232,7 @@ class ImportRun {
     for (const { record, row } of candidates) {
       const check = checkRow(spec, row, this.refs, this.options.program, this.currencies);
       if (check.problems.length > 0 || check.dependsOnRejected) {
-        await this.reject(file, record, check.problems, check.dependsOnRejected, counts);
+        rejected.push({ record, problems: check.problems, dependsOnRejected: check.dependsOnRejected });
         continue;
       }
       if (spec.defines) {
@@ -233,6 +241,9 @@ class ImportRun {
       }
       accepted.push(row);
     }
+    // Checked in two rounds (columns, then references): reported in line order.
+    rejected.sort((a, b) => a.record.line - b.record.line);
+    for (const r of rejected) await this.reject(file, r, counts);
     if (accepted.length === 0 || !this.writing) return;
 
     // The upsert runs while the next batch is read and checked (PostgreSQL and Node work in
@@ -263,11 +274,9 @@ class ImportRun {
    */
   private async reject(
     file: FileState,
-    record: CsvRow,
-    problems: RowProblem[],
-    dependsOnRejected: string | null,
+    { record, problems, dependsOnRejected }: Rejection,
     counts: FileCounts,
-  ): Promise<void> {
+  ) {
     const { spec } = file;
     counts.rejected += 1;
     const where = `${spec.file}:${record.line}`;
