@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EngineError } from '../domain/units.ts';
 import { registerCalc } from './commands/calc.ts';
 import { registerData } from './commands/data.ts';
+import { registerImport } from './commands/import.ts';
 import { registerPoints } from './commands/points.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUsers } from './commands/users.ts';
@@ -19,6 +20,7 @@ export const EXIT_USAGE = 2;
 const commandModules: ((root: Command, ctx: CliContext) => void)[] = [
   registerStart,
   registerData,
+  registerImport,
   registerPoints,
   registerCalc,
   registerUsers,

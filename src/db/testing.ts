@@ -1,7 +1,9 @@
 // Test databases: every test file gets its own migrated database, quickly.
 // PGlite: loaded from a migrated snapshot made once by test/global-setup.ts.
 // PostgreSQL (DATABASE_URL set): a new database copied from a migrated template.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { PartnerFacts } from '../domain/facts.ts';
 import { formatDecimal } from '../domain/money.ts';
@@ -127,4 +129,38 @@ export async function seedFacts(
         status: r.status,
       })),
     );
+}
+
+/**
+ * Where a command-line test points the `tierwise` command: a fresh database on the
+ * PostgreSQL server (as DATABASE_URL) when the suite runs there, else a fresh PGlite folder.
+ */
+export async function createCliTarget(): Promise<{
+  args: string[];
+  env: { DATABASE_URL?: string };
+  cleanup(): Promise<void>;
+}> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    counter += 1;
+    const name = `tierwise_cli_${process.pid}_${counter}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`).finally(() => admin.end());
+    return {
+      args: [],
+      env: { DATABASE_URL: serverUrlFor(url, name) },
+      cleanup: async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists "${name}" with (force)`).finally(() => c.end());
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tierwise-cli-'));
+  return {
+    args: ['--data', join(dir, 'db')],
+    env: {},
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
