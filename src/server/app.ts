@@ -78,6 +78,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       throw new Error(`${route.url}: a partner's route cannot be public`);
     if (/\/partners\/:(?!partnerId(\/|$))/.test(route.url))
       throw new Error(`${route.url}: name the partner parameter :partnerId, so tenancy is checked`);
+    // Public routes need no credentials: say so in the OpenAPI document.
+    if (access && 'public' in access) route.schema = { ...route.schema, security: [] };
     for (const method of methods) {
       if (method === 'HEAD') continue;
       routeTable.push({ method, url: route.url, access, partnerScoped });

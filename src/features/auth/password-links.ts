@@ -3,7 +3,7 @@
 // Using a link is one conditional UPDATE, so it works once even when used twice at once.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { passwordTokens, users } from '../../db/schema.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AppDeps } from '../../server/types.ts';
@@ -63,7 +63,7 @@ export async function usePasswordLink(
 ): Promise<void> {
   const passwordHash = await hashPassword(options.password);
   const now = deps.clock.now();
-  await (deps.db as Db).transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const [link] = await tx
       .update(passwordTokens)
       .set({ usedAt: now })

@@ -1,7 +1,7 @@
 // Sign-in, sign-out, the signed-in user's settings, and password reset requests.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { users } from '../../db/schema.ts';
+import { passwordTokens, users } from '../../db/schema.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AppDeps } from '../../server/types.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -17,6 +17,8 @@ import {
   revokeSession,
   revokeSessionByToken,
 } from './sessions.ts';
+
+const RESET_REQUEST_INTERVAL_MS = 60_000;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -152,6 +154,20 @@ export async function requestPasswordReset(
   const user = await findUserByEmail(deps.db, options.email);
   if (!user || user.disabled) return;
   const now = deps.clock.now();
+  // One open reset link a minute is enough: repeated requests add no rows or log lines.
+  const [recent] = await deps.db
+    .select({ id: passwordTokens.id })
+    .from(passwordTokens)
+    .where(
+      and(
+        eq(passwordTokens.userId, user.id),
+        eq(passwordTokens.purpose, 'reset'),
+        isNull(passwordTokens.usedAt),
+        gt(passwordTokens.createdAt, new Date(now.getTime() - RESET_REQUEST_INTERVAL_MS)),
+      ),
+    )
+    .limit(1);
+  if (recent) return;
   const link = await deps.db.transaction(async (tx) => {
     const created = await createPasswordLink(tx, {
       userId: user.id,
