@@ -73,6 +73,10 @@ describe('the server skeleton', () => {
       .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
     expect(routes.length).toBeGreaterThan(10);
     for (const route of routes) expect(documented).toContain(route);
+    // Public routes need no credentials; the rest inherit the session or bearer requirement.
+    expect(document.paths['/api/v1/session'].post.security).toEqual([]);
+    expect(document.paths['/api/v1/me'].get.security).toBeUndefined();
+    expect(document.security).toEqual([{ session: [] }, { bearer: [] }]);
     expect(
       document.paths['/api/v1/session'].post.requestBody.content['application/json'].schema,
     ).toMatchObject({
