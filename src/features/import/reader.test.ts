@@ -85,9 +85,15 @@ describe('readCsv', () => {
     expect(rows.map((r) => r.line)).toEqual(expectedLines);
   });
 
+  it('reads a file of a few bytes', async () => {
+    expect(await readAll(file('a\n'))).toEqual([{ line: 1, values: ['a'] }]);
+    expect(await readAll(file('a'))).toEqual([{ line: 1, values: ['a'] }]);
+  });
+
   it('reports an empty file, and a file of blank lines', async () => {
     expect(await failure(file(''))).toEqual({ line: 1, message: 'file is empty (expected a header row)' });
     expect((await failure(file('\n\n'))).message).toMatch(/no header row/);
+    expect((await failure(file(Buffer.from([0xef, 0xbb, 0xbf])))).message).toMatch(/file is empty/);
   });
 
   it('reports an unterminated quote at the line its row starts on', async () => {

@@ -46,6 +46,7 @@ export async function* readCsv(path: string, options: ReadCsvOptions = {}): Asyn
   let carry: Buffer | null = null; // an incomplete UTF-8 sequence at a chunk's end, or a tiny first read
   let first = true;
   let rows = 0;
+  let content = 0; // bytes after a byte-order mark
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -69,6 +70,7 @@ export async function* readCsv(path: string, options: ReadCsvOptions = {}): Asyn
       const body = buf.subarray(0, cut);
       if (!isUtf8(body)) throw await notUtf8(path, offset, body);
       offset += body.length;
+      content += body.length;
       const batch = parser.push(body.toString('utf8'), false);
       rows += batch.length;
       if (batch.length > 0) yield batch;
@@ -80,13 +82,22 @@ export async function* readCsv(path: string, options: ReadCsvOptions = {}): Asyn
       if (body.length > 0) checkStart(body);
       if (!isUtf8(body)) throw await notUtf8(path, offset, body);
       if (body.length === 0) throw new CsvFileError(1, 'file is empty (expected a header row)');
-      parser.push(body.toString('utf8'), false);
+      content += body.length;
+      const batch = parser.push(body.toString('utf8'), false);
+      rows += batch.length;
+      if (batch.length > 0) yield batch;
     }
     if (carry) throw await notUtf8(path, offset, carry);
     const batch = parser.push('', true);
     rows += batch.length;
     if (batch.length > 0) yield batch;
-    if (rows === 0) throw new CsvFileError(1, 'file has no header row (only blank lines)');
+    if (rows === 0) {
+      const empty = content === 0; // nothing, or only a byte-order mark
+      throw new CsvFileError(
+        1,
+        empty ? 'file is empty (expected a header row)' : 'file has no header row (only blank lines)',
+      );
+    }
   } finally {
     stream.destroy();
   }

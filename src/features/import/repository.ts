@@ -1,8 +1,16 @@
 // SQL of the import: reference lookups and batched upserts. Identifiers come from the
 // file table in schemas.ts (constants), values always travel as parameters.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Queryable, rows } from '../../db/client.ts';
+import { type Queryable, rows, type Tx } from '../../db/client.ts';
 import type { FileSpec, Row, SqlType } from './schemas.ts';
+
+/**
+ * One import at a time (a transaction-scoped advisory lock): two imports upserting the
+ * same rows in different orders would otherwise deadlock.
+ */
+export async function lockImports(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('tierwise:import', 0))`);
+}
 
 /** Which of the ids are partners in the database. */
 export async function findPartners(db: Queryable, ids: string[]): Promise<Set<string>> {

@@ -15,7 +15,7 @@ import { recomputeForClients } from '../points/service.ts';
 import { checkRow, programCurrencies, References, type RowProblem, wantedIds } from './checks.ts';
 import { CsvFileError, type CsvRow, readCsv } from './reader.ts';
 import { RejectsWriter } from './rejects.ts';
-import { upsertRows } from './repository.ts';
+import { lockImports, upsertRows } from './repository.ts';
 import { type Entity, type FileSpec, IMPORT_FILES, type Row } from './schemas.ts';
 
 export interface ImportProgress {
@@ -85,6 +85,7 @@ export async function importFolder(db: Db, options: ImportOptions): Promise<Impo
   const run = new ImportRun(options, totalBytes, rejects);
   try {
     return await db.transaction(async (tx) => {
+      await lockImports(tx);
       for (const { spec, path } of present) await run.importFile(tx, spec, path);
       if (run.fatal || (run.problems.length > 0 && !options.skipInvalid)) throw new Refused();
       const partnersRecomputed = await run.recompute(tx);
