@@ -276,6 +276,10 @@ export const partnerState = pgTable('partner_state', {
   certified: boolean('certified').notNull(),
   performance: text('performance'),
   credited: text('credited'),
+  /** Program progress figures on as_of (PROGRAM_RULES §7), as JSON numbers. */
+  metrics: jsonb('metrics').notNull().default(sql`'{}'::jsonb`),
+  /** Points to keep / reach tiers, upcoming expirations, three-month projection. */
+  insights: jsonb('insights').notNull().default(sql`'{}'::jsonb`),
 });
 
 export * from './schema-auth.ts';

@@ -3,7 +3,9 @@
 import { type IsoDate, monthEndsBetween } from './dates.ts';
 import type { PartnerFacts } from './facts.ts';
 import { deriveLedger, firstActivity, type Ledger } from './ledger.ts';
+import { medianToolUsage, type RevenueMetrics, revenueMetrics } from './metrics.ts';
 import type { Program } from './program.ts';
+import { type TierInsights, tierInsights } from './projection.ts';
 import {
   type CreditedTierChange,
   creditedOn,
@@ -26,6 +28,11 @@ export interface PartnerDerivation {
   snapshots: MonthlySnapshot[];
   /** Points and tiers on asOf itself. */
   current: MonthlySnapshot;
+  /** Program progress figures on asOf (§7). */
+  metrics: RevenueMetrics;
+  medianToolUsage: { month: string; median: number } | null;
+  /** Points to keep and to reach tiers, expirations and the three-month projection. */
+  insights: TierInsights;
 }
 
 export function derivePartner(program: Program, facts: PartnerFacts, asOf: IsoDate): PartnerDerivation {
@@ -46,5 +53,14 @@ export function derivePartner(program: Program, facts: PartnerFacts, asOf: IsoDa
           credited: creditedOn(tierHistory, d),
         }));
   const current = { ...performance(asOf), credited: creditedOn(tierHistory, asOf) };
-  return { asOf, ledger, tierHistory, snapshots, current };
+  return {
+    asOf,
+    ledger,
+    tierHistory,
+    snapshots,
+    current,
+    metrics: revenueMetrics(ledger, asOf),
+    medianToolUsage: medianToolUsage(ledger, asOf),
+    insights: tierInsights(ledger, asOf, current.credited, current),
+  };
 }

@@ -110,9 +110,13 @@ export function projectedPoints(ledger: Ledger, on: IsoDate, date: IsoDate): Poi
   return { sourced, assisted, sold, managed, total: sold + managed };
 }
 
-export function tierInsights(ledger: Ledger, on: IsoDate, credited: string | null): TierInsights {
+export function tierInsights(
+  ledger: Ledger,
+  on: IsoDate,
+  credited: string | null,
+  performance: Performance = performanceOn(ledger, on),
+): TierInsights {
   const ruleSet = ruleSetOn(ledger.program, on);
-  const performance = performanceOn(ledger, on);
   const keep = credited ? tierTarget(ruleSet, performance, credited) : null;
   const rank = tierRank(ruleSet, credited);
   const nextTier = ruleSet.tiers[rank + 1];

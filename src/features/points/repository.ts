@@ -15,8 +15,9 @@ import type {
   RenewalFact,
   UsageFact,
 } from '../../domain/facts.ts';
-import { formatDecimal, parseDecimal } from '../../domain/money.ts';
+import { formatDecimal, parseDecimal, pointsToNumber, scaledToNumber } from '../../domain/money.ts';
 import type { PartnerDerivation } from '../../domain/partner.ts';
+import type { TierTarget } from '../../domain/projection.ts';
 import { entryStateOn } from '../../domain/sold.ts';
 
 export function toScaled(text: string): number {
@@ -181,6 +182,59 @@ export async function loadPartnerFacts(
   return out;
 }
 
+const pts = pointsToNumber;
+const amount = scaledToNumber;
+
+/** The dashboard's precomputed figures, in JSON numbers (points 2 decimals, money at 4). */
+export function summaryJson(d: PartnerDerivation) {
+  const m = d.metrics;
+  const target = (t: TierTarget | null) =>
+    t && {
+      tierId: t.tierId,
+      tierName: t.tierName,
+      met: t.met,
+      missing: {
+        total: pts(t.missing.total),
+        seller: pts(t.missing.seller),
+        managed: pts(t.missing.managed),
+      },
+    };
+  return {
+    metrics: {
+      currency: m.currency,
+      sourcedDollars12m: amount(m.sourcedDollars12m),
+      sourcedMrrRolling12m: amount(m.sourcedMrrRolling12m),
+      customerDollarRetention12m:
+        m.customerDollarRetention12m === null ? null : amount(m.customerDollarRetention12m),
+      revenueRetentionAnnualized:
+        m.revenueRetentionAnnualized === null ? null : Number(m.revenueRetentionAnnualized),
+      medianToolUsage: d.medianToolUsage && {
+        month: d.medianToolUsage.month,
+        median: amount(d.medianToolUsage.median),
+      },
+    },
+    insights: {
+      keep: target(d.insights.keep),
+      next: target(d.insights.next),
+      expirations: d.insights.expirations.map((e) => ({
+        monthEnd: e.monthEnd,
+        sourced: pts(e.sourced),
+        assisted: pts(e.assisted),
+        total: pts(e.total),
+      })),
+      projection: d.insights.projection.map((p) => ({
+        date: p.date,
+        sourced: pts(p.sourced),
+        assisted: pts(p.assisted),
+        sold: pts(p.sold),
+        managed: pts(p.managed),
+        total: pts(p.total),
+        tier: p.tier,
+      })),
+    },
+  };
+}
+
 const DERIVED_TABLES = [
   s.soldEntries,
   s.pointLosses,
@@ -272,7 +326,7 @@ export async function writeDerivations(
         performance: h.performance,
       });
     }
-    states.push({ partnerId, asOf: d.asOf, ...snap(d.current) });
+    states.push({ partnerId, asOf: d.asOf, ...snap(d.current), ...summaryJson(d) });
   }
   await insertChunked(tx, s.soldEntries, entries);
   await insertChunked(tx, s.pointLosses, losses);

@@ -109,6 +109,16 @@ describe('derived state', () => {
       credited: 'gold',
       asOf: '2025-12-31',
     });
+    // The dashboard's precomputed figures: 12-month sourced dollars and the next tier's gap.
+    expect(state!.metrics).toMatchObject({
+      currency: 'USD',
+      sourcedDollars12m: 15_000,
+      sourcedMrrRolling12m: 15_000,
+    });
+    expect(state!.insights).toMatchObject({
+      keep: { tierId: 'gold', met: true },
+      next: { tierId: 'platinum', missing: { total: 1195, seller: 0, managed: 345 } },
+    });
     const history = await database.db.select().from(s.tierHistory).where(sql`partner_id = 'P2'`);
     expect(history.map((h) => [h.date, h.toTier, h.reason])).toEqual([['2025-01-31', 'gold', 'upgrade']]);
     const snapshots = await database.db.select().from(s.partnerSnapshots).where(sql`partner_id = 'P1'`);
