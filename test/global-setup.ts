@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.ts';
-import { SNAPSHOT_ENV, serverUrlFor, TEMPLATE_DB } from '../src/db/testing.ts';
+import { SNAPSHOT_ENV, serverUrlFor, TEMPLATE_ENV } from '../src/db/testing.ts';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
   if (url) {
+    const TEMPLATE_DB = `tierwise_test_template_${process.pid}`;
+    process.env[TEMPLATE_ENV] = TEMPLATE_DB;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
@@ -20,7 +22,13 @@ export default async function setup(): Promise<() => Promise<void>> {
     const template = await openDatabase({ url: serverUrlFor(url, TEMPLATE_DB), poolSize: 1 });
     await template.migrate();
     await template.close();
-    return async () => {};
+    return async () => {
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup
+        .query(`drop database if exists "${TEMPLATE_DB}" with (force)`)
+        .finally(() => cleanup.end());
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-test-'));
   const database = await openDatabase({});

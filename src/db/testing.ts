@@ -10,7 +10,14 @@ import { formatDecimal } from '../domain/money.ts';
 import { type Database, type Db, openDatabase } from './client.ts';
 import * as s from './schema.ts';
 
-export const TEMPLATE_DB = 'tierwise_test_template';
+/** The migrated template of this test run (one per run, so parallel runs don't collide). */
+export const TEMPLATE_ENV = 'TIERWISE_TEST_TEMPLATE';
+function templateDb(): string {
+  const name = process.env[TEMPLATE_ENV];
+  if (!name)
+    throw new Error(`${TEMPLATE_ENV} is not set: run the tests through vitest (test/global-setup.ts)`);
+  return name;
+}
 export const SNAPSHOT_ENV = 'TIERWISE_TEST_SNAPSHOT';
 
 let counter = 0;
@@ -30,7 +37,7 @@ export async function createTestDatabase(): Promise<Database> {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+      await admin.query(`create database "${name}" template "${templateDb()}"`);
     } finally {
       await admin.end();
     }
@@ -146,7 +153,7 @@ export async function createCliTarget(): Promise<{
     const name = `tierwise_cli_${process.pid}_${counter}_${Date.now().toString(36)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`).finally(() => admin.end());
+    await admin.query(`create database "${name}" template "${templateDb()}"`).finally(() => admin.end());
     return {
       args: [],
       env: { DATABASE_URL: serverUrlFor(url, name) },
