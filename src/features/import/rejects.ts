@@ -2,8 +2,8 @@
 // then where it came from and why. One CSV for all files: its columns are the union of
 // the files' headers, so each row fills its own file's columns.
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 
 export const REJECT_COLUMNS = ['file', 'line', 'reason'] as const;
@@ -17,7 +17,9 @@ export class RejectsWriter {
   private readonly columns: string[];
   /** Original column name → the rejects file's column (renamed when it collides with ours). */
   private readonly names = new Map<string, string>();
-  private out: { csv: ReturnType<typeof stringify>; file: WriteStream } | null = null;
+  /** The CSV stream and the promise of its pipeline to the file (which rejects on a write error). */
+  private out: { csv: ReturnType<typeof stringify>; done: Promise<void> } | null = null;
+  private opened = false;
   count = 0;
 
   constructor(
@@ -48,10 +50,13 @@ export class RejectsWriter {
     values: readonly string[],
   ) {
     if (!this.out) {
-      const fileStream = createWriteStream(this.path);
+      // Opened here so that a bad path fails the import with its error.
+      const handle = await open(this.path, 'w');
+      this.opened = true;
       const csv = stringify({ header: true, columns: this.columns });
-      csv.pipe(fileStream);
-      this.out = { csv, file: fileStream };
+      const done = pipeline(csv, handle.createWriteStream());
+      done.catch(() => {}); // awaited in close(); a failure also surfaces at the next write
+      this.out = { csv, done };
     }
     const record: Record<string, string> = { file, line: String(line), reason: safeCell(reason) };
     header.forEach((name, i) => {
@@ -64,16 +69,15 @@ export class RejectsWriter {
 
   async close(): Promise<void> {
     if (!this.out) return;
-    const { csv, file } = this.out;
+    const { csv, done } = this.out;
     this.out = null;
     csv.end();
-    await once(file, 'close');
+    await done;
   }
 
   /** Closes and deletes the file: an import that was refused leaves no rejects behind. */
   async discard(): Promise<void> {
-    const written = this.out !== null || this.count > 0;
-    await this.close();
-    if (written) await rm(this.path, { force: true });
+    await this.close().catch(() => {});
+    if (this.opened) await rm(this.path, { force: true });
   }
 }

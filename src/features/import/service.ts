@@ -8,7 +8,7 @@
 // problem makes the import fail, writing stops but validation goes on to the end, so
 // every problem is reported, and the transaction is rolled back.
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { recomputeForClients } from '../points/service.ts';
@@ -78,6 +78,9 @@ const ENTITY_INFO: Record<Entity, string | null> = { partner: null, client: 'cur
 export async function importFolder(db: Db, options: ImportOptions): Promise<ImportResult> {
   const present = await presentFiles(options.dir);
   const totalBytes = present.reduce((sum, f) => sum + f.size, 0);
+  if (options.rejectsFile && present.some((f) => resolve(f.path) === resolve(options.rejectsFile!))) {
+    throw new ImportFolderError(`the rejects file cannot be one of the import files: ${options.rejectsFile}`);
+  }
   const rejects =
     options.skipInvalid && options.rejectsFile
       ? new RejectsWriter(options.rejectsFile, await Promise.all(present.map((f) => readHeader(f.path))))
