@@ -201,6 +201,21 @@ describe('idempotence and history', () => {
     expect(moved.partnersRecomputed).toBe(2);
   });
 
+  it('refuses a client currency change that would leave its stored MRR changes in the old currency', async () => {
+    ok(await run(VALID_FOLDER));
+    const clients = VALID_FOLDER['clients.csv']!.replace('C1,Acme,US,USD', 'C1,Acme,US,EUR');
+    expect(await run({ 'clients.csv': clients })).toEqual({
+      ok: false,
+      problems: [
+        "clients.csv:2: currency: client C1 is now in EUR, but its MRR change M1 is in USD; import the client's MRR changes in EUR too",
+      ],
+    });
+    const mrr = VALID_FOLDER['mrr_changes.csv']!.replaceAll(',USD,', ',EUR,');
+    const moved = ok(await run({ 'clients.csv': clients, 'mrr_changes.csv': mrr }));
+    expect(moved.files['clients.csv']).toMatchObject({ updated: 1 });
+    expect(moved.files['mrr_changes.csv']).toMatchObject({ updated: 2 });
+  });
+
   it('streams a file larger than one read, checking keys and references across batches', async () => {
     const files = syntheticFolder({ partners: 4, clients: 200, changesPerClient: 60 });
     expect(files['mrr_changes.csv'].length).toBeGreaterThan(2 * 256 * 1024);

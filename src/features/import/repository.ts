@@ -48,6 +48,8 @@ export interface UpsertResult {
   /** Clients and partners of rows that were inserted or really changed, before and after. */
   clientIds: string[];
   partnerIds: string[];
+  /** Clients of rows that existed and changed. */
+  updatedClientIds: string[];
 }
 
 const CAST: Record<SqlType, (column: string) => string> = {
@@ -108,7 +110,10 @@ function upsertStatement(spec: FileSpec): UpsertStatement {
       : '',
     ` select (select count(*) from ins where inserted)::int as inserted,`,
     ` (select count(*) from ins where not inserted)::int as updated,`,
-    ` ${affected(client)} as clients, ${affected(partner)} as partners`,
+    ` ${affected(client)} as clients, ${affected(partner)} as partners,`,
+    client
+      ? ` (select coalesce(array_agg(distinct ${client}), '{}') from ins where not inserted) as updated_clients`
+      : ` '{}'::text[] as updated_clients`,
   ];
   head[head.length - 1] += tail.join('');
   const statement = { columns, parts: head };
@@ -121,21 +126,44 @@ export async function upsertRows(
   spec: FileSpec,
   batch: readonly Row[],
 ): Promise<UpsertResult> {
-  if (batch.length === 0) return { inserted: 0, updated: 0, clientIds: [], partnerIds: [] };
+  if (batch.length === 0)
+    return { inserted: 0, updated: 0, clientIds: [], partnerIds: [], updatedClientIds: [] };
   const { columns, parts } = upsertStatement(spec);
   const chunks: SQL[] = [sql.raw(parts[0]!)];
   columns.forEach((column, i) => {
     chunks.push(sql`${sql.param(batch.map((row) => row[column] ?? null))}`);
     chunks.push(sql.raw(parts[i + 1]!));
   });
-  const [result] = await rows<{ inserted: number; updated: number; clients: string[]; partners: string[] }>(
-    db,
-    sql.join(chunks),
-  );
+  const [result] = await rows<{
+    inserted: number;
+    updated: number;
+    clients: string[];
+    partners: string[];
+    updated_clients: string[];
+  }>(db, sql.join(chunks));
   return {
     inserted: result?.inserted ?? 0,
     updated: result?.updated ?? 0,
     clientIds: result?.clients ?? [],
     partnerIds: result?.partners ?? [],
+    updatedClientIds: result?.updated_clients ?? [],
   };
+}
+
+/**
+ * For clients whose row changed: one stored MRR change per client in another currency
+ * than the client's (every change of a client is in its currency).
+ */
+export async function changesInOtherCurrency(
+  db: Queryable,
+  clientIds: string[],
+): Promise<{ client_id: string; currency: string; change_id: string; change_currency: string }[]> {
+  if (clientIds.length === 0) return [];
+  return rows(
+    db,
+    sql`select distinct on (m.client_id) m.client_id, c.currency, m.change_id, m.currency as change_currency
+        from mrr_changes m join clients c using (client_id)
+        where m.client_id = any(${sql.param(clientIds)}::text[]) and m.currency <> c.currency
+        order by m.client_id, m.change_id`,
+  );
 }

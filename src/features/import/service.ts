@@ -13,10 +13,11 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { recomputeForClients } from '../points/service.ts';
 import { checkRow, programCurrencies, References, type RowProblem, wantedIds } from './checks.ts';
+import { FileState } from './file-state.ts';
 import { CsvFileError, type CsvRow, readCsv } from './reader.ts';
 import { RejectsWriter } from './rejects.ts';
-import { lockImports, upsertRows } from './repository.ts';
-import { type Entity, type FileSpec, IMPORT_FILES, type Row } from './schemas.ts';
+import { changesInOtherCurrency, lockImports, upsertRows } from './repository.ts';
+import { clientsFile, type Entity, type FileSpec, IMPORT_FILES, type Row } from './schemas.ts';
 
 export interface ImportProgress {
   /** The file being read. */
@@ -90,6 +91,7 @@ export async function importFolder(db: Db, options: ImportOptions): Promise<Impo
     return await db.transaction(async (tx) => {
       await lockImports(tx);
       for (const { spec, path } of present) await run.importFile(tx, spec, path);
+      await run.checkClientCurrencies(tx);
       if (run.fatal || (run.problems.length > 0 && !options.skipInvalid)) throw new Refused();
       const partnersRecomputed = await run.recompute(tx);
       await rejects?.close();
@@ -142,6 +144,9 @@ class ImportRun {
   private readonly refs = new References();
   private readonly currencies: ReadonlySet<string>;
   private readonly changedClients = new Set<string>();
+  /** Clients of clients.csv: their line, and those whose stored row changed. */
+  private readonly clientLines = new Map<string, number>();
+  private readonly updatedClients = new Set<string>();
   private readonly changedPartners = new Set<string>();
   private bytes = 0;
   private inFlight: Promise<void> | null = null;
@@ -243,6 +248,7 @@ class ImportRun {
         const infoColumn = ENTITY_INFO[spec.defines];
         this.refs.accept(spec.defines, row[spec.key[0]!]!, infoColumn ? (row[infoColumn] ?? null) : null);
       }
+      if (spec === clientsFile) this.clientLines.set(row.client_id!, record.line);
       accepted.push(row);
     }
     // Checked in two rounds (columns, then references): reported in line order.
@@ -259,6 +265,7 @@ class ImportRun {
       counts.unchanged += accepted.length - result.inserted - result.updated;
       for (const id of result.clientIds) this.changedClients.add(id);
       for (const id of result.partnerIds) this.changedPartners.add(id);
+      if (spec === clientsFile) for (const id of result.updatedClientIds) this.updatedClients.add(id);
     });
     write.catch(() => {}); // handled by settle(); this only keeps it from counting as unhandled
     this.inFlight = write;
@@ -298,6 +305,23 @@ class ImportRun {
     }
   }
 
+  /**
+   * A client whose currency changed must not keep stored MRR changes in the old one (the
+   * engine reads every change of a client in its currency): the import has to bring them
+   * in the new currency too. Checked once everything is written, inside the transaction.
+   */
+  async checkClientCurrencies(tx: Tx): Promise<void> {
+    if (!this.writing || this.updatedClients.size === 0) return;
+    for (const m of await changesInOtherCurrency(tx, [...this.updatedClients])) {
+      const line = this.clientLines.get(m.client_id) ?? 1;
+      this.problems.push(
+        `${clientsFile.file}:${line}: currency: client ${m.client_id} is now in ${m.currency}, but its MRR change ` +
+          `${m.change_id} is in ${m.change_currency}; import the client's MRR changes in ${m.currency} too`,
+      );
+      this.fatal = true;
+    }
+  }
+
   /** Derived state of every partner whose facts really changed, in the import's transaction. */
   async recompute(tx: Tx): Promise<number> {
     if (this.changedClients.size === 0 && this.changedPartners.size === 0) return 0;
@@ -308,75 +332,5 @@ class ImportRun {
       asOf: this.options.asOf,
     });
     return result.partners;
-  }
-}
-
-/** What one file's pass keeps: its header and the first line of each key (duplicates). */
-class FileState {
-  header: string[] | null = null;
-  private columns: [name: string, index: number][] = [];
-  private keyIndexes: number[] = [];
-  private readonly keys = new Map<string, number>();
-
-  constructor(readonly spec: FileSpec) {}
-
-  setHeader(header: string[]): void {
-    this.header = header;
-    this.columns = Object.keys(this.spec.columns)
-      .map((name): [string, number] => [name, header.indexOf(name)])
-      .filter(([, i]) => i >= 0);
-    this.keyIndexes = this.spec.key.map((c) => header.indexOf(c));
-  }
-
-  /** The row as the schema reads it: declared columns only, absent ones undefined. */
-  input(record: CsvRow): Record<string, string | undefined> {
-    const out: Record<string, string | undefined> = {};
-    for (const [name, i] of this.columns) out[name] = record.values[i];
-    return out;
-  }
-
-  raw(record: CsvRow, column: string): string {
-    const i = this.header!.indexOf(column);
-    return (record.values[i] ?? '').trim();
-  }
-
-  /** Problems of the row's shape: its number of values, and a key already seen. Null: none. */
-  shapeProblems(record: CsvRow): RowProblem[] | null {
-    let problems: RowProblem[] | null = null;
-    const values = record.values;
-    const n = values.length;
-    const h = this.header!.length;
-    if (n < h) {
-      problems = [
-        {
-          column: '(row)',
-          message: `has ${n} values but the header has ${h} columns (is the row cut short?)`,
-        },
-      ];
-    } else if (n > h && values.slice(h).some((v) => v.trim() !== '')) {
-      problems = [
-        {
-          column: '(row)',
-          message: `has ${n} values but the header has ${h} columns (is a value containing a comma not quoted?)`,
-        },
-      ];
-    }
-    // The key as one string (parts joined by NUL, which CSV text does not contain).
-    let key = '';
-    for (let k = 0; k < this.keyIndexes.length; k++) {
-      const part = (values[this.keyIndexes[k]!] ?? '').trim();
-      if (part === '') return problems; // a missing key value is reported by the schema
-      key = k === 0 ? part : `${key}\u0000${part}`;
-    }
-    const first = this.keys.get(key);
-    if (first === undefined) this.keys.set(key, record.line);
-    else {
-      problems ??= [];
-      problems.push({
-        column: this.spec.key.join('+'),
-        message: `duplicate key ${key.replaceAll('\u0000', ' + ')}, first seen on line ${first}`,
-      });
-    }
-    return problems;
   }
 }

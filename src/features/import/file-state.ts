@@ -1,0 +1,74 @@
+// What one file's pass keeps: its header, and the first line of each key (duplicates).
+import type { RowProblem } from './checks.ts';
+import type { CsvRow } from './reader.ts';
+import type { FileSpec } from './schemas.ts';
+
+/** What one file's pass keeps: its header and the first line of each key (duplicates). */
+export class FileState {
+  header: string[] | null = null;
+  private columns: [name: string, index: number][] = [];
+  private keyIndexes: number[] = [];
+  private readonly keys = new Map<string, number>();
+
+  constructor(readonly spec: FileSpec) {}
+
+  setHeader(header: string[]): void {
+    this.header = header;
+    this.columns = Object.keys(this.spec.columns)
+      .map((name): [string, number] => [name, header.indexOf(name)])
+      .filter(([, i]) => i >= 0);
+    this.keyIndexes = this.spec.key.map((c) => header.indexOf(c));
+  }
+
+  /** The row as the schema reads it: declared columns only, absent ones undefined. */
+  input(record: CsvRow): Record<string, string | undefined> {
+    const out: Record<string, string | undefined> = {};
+    for (const [name, i] of this.columns) out[name] = record.values[i];
+    return out;
+  }
+
+  raw(record: CsvRow, column: string): string {
+    const i = this.header!.indexOf(column);
+    return (record.values[i] ?? '').trim();
+  }
+
+  /** Problems of the row's shape: its number of values, and a key already seen. Null: none. */
+  shapeProblems(record: CsvRow): RowProblem[] | null {
+    let problems: RowProblem[] | null = null;
+    const values = record.values;
+    const n = values.length;
+    const h = this.header!.length;
+    if (n < h) {
+      problems = [
+        {
+          column: '(row)',
+          message: `has ${n} values but the header has ${h} columns (is the row cut short?)`,
+        },
+      ];
+    } else if (n > h && values.slice(h).some((v) => v.trim() !== '')) {
+      problems = [
+        {
+          column: '(row)',
+          message: `has ${n} values but the header has ${h} columns (is a value containing a comma not quoted?)`,
+        },
+      ];
+    }
+    // The key as one string (parts joined by NUL, which CSV text does not contain).
+    let key = '';
+    for (let k = 0; k < this.keyIndexes.length; k++) {
+      const part = (values[this.keyIndexes[k]!] ?? '').trim();
+      if (part === '') return problems; // a missing key value is reported by the schema
+      key = k === 0 ? part : `${key}\u0000${part}`;
+    }
+    const first = this.keys.get(key);
+    if (first === undefined) this.keys.set(key, record.line);
+    else {
+      problems ??= [];
+      problems.push({
+        column: this.spec.key.join('+'),
+        message: `duplicate key ${key.replaceAll('\u0000', ' + ')}, first seen on line ${first}`,
+      });
+    }
+    return problems;
+  }
+}
