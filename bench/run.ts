@@ -2,6 +2,7 @@
 // figures into BENCHMARKS.md. `--scale F` shrinks the data for a quick look (figures
 // written at a reduced scale say so).
 import { runEngineBench } from './engine.ts';
+import { runImportBench } from './import.ts';
 
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
@@ -9,6 +10,7 @@ const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 1;
 const names = args.filter((a, i) => !a.startsWith('--') && i !== scaleAt + 1);
 const benches: Record<string, () => Promise<void> | void> = {
   engine: () => runEngineBench({ scale }),
+  import: () => runImportBench({ scale }),
 };
 for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];

@@ -1,7 +1,6 @@
 // SQL of the derived state: loading a batch of partners' facts and rewriting their
 // derived rows. Partner ids come first; every query is scoped to them.
 import { inArray, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { rows } from '../../db/client.ts';
 import * as s from '../../db/schema.ts';
@@ -15,9 +14,11 @@ import type {
   RenewalFact,
   UsageFact,
 } from '../../domain/facts.ts';
+import { attributedClients } from '../../domain/metrics.ts';
 import { formatDecimal, parseDecimal, pointsToNumber, scaledToNumber } from '../../domain/money.ts';
 import type { PartnerDerivation } from '../../domain/partner.ts';
 import type { TierTarget } from '../../domain/projection.ts';
+import { renewalAlerts } from '../../domain/renewals.ts';
 import { entryStateOn } from '../../domain/sold.ts';
 
 export function toScaled(text: string): number {
@@ -73,15 +74,79 @@ export async function loadPartnerFacts(
         union select partner_id, client_id from deals where partner_id = any(${sql.param(ids)})`,
   );
   const clientIds = [...new Set(links.map((l) => l.client_id))];
-  const [clients, changes, deals, managements, certifications, renewals, usage] = await Promise.all([
-    db.select().from(s.clients).where(inArray(s.clients.clientId, clientIds)),
-    db.select().from(s.mrrChanges).where(inArray(s.mrrChanges.clientId, clientIds)),
-    db.select().from(s.deals).where(inArray(s.deals.clientId, clientIds)),
-    db.select().from(s.managements).where(inArray(s.managements.clientId, clientIds)),
-    db.select().from(s.certifications).where(inArray(s.certifications.partnerId, ids)),
-    db.select().from(s.renewals).where(inArray(s.renewals.clientId, clientIds)),
-    db.select().from(s.usage).where(inArray(s.usage.clientId, clientIds)),
-  ]);
+  // Raw SQL with one array parameter each (not one parameter per id), one after the
+  // other: inside a transaction they share one connection.
+  const cids = sql.param(clientIds);
+  const clients = await rows<{ clientId: string; name: string; country: string; currency: string }>(
+    db,
+    sql`select client_id as "clientId", name, country, currency from clients where client_id = any(${cids})`,
+  );
+  const changes = await rows<{
+    changeId: string;
+    clientId: string;
+    product: string;
+    date: string;
+    mrrAfter: string;
+    dealId: string | null;
+    reason: string | null;
+  }>(
+    db,
+    sql`select change_id as "changeId", client_id as "clientId", product, date::text as date,
+               mrr_after::text as "mrrAfter", deal_id as "dealId", reason
+        from mrr_changes where client_id = any(${cids})`,
+  );
+  const deals = await rows<{
+    dealId: string;
+    partnerId: string;
+    clientId: string;
+    type: string;
+    stage: string;
+    createdOn: string;
+    closedOn: string | null;
+    amount: string;
+    currency: string;
+  }>(
+    db,
+    sql`select deal_id as "dealId", partner_id as "partnerId", client_id as "clientId", type, stage,
+               created_on::text as "createdOn", closed_on::text as "closedOn", amount::text as amount, currency
+        from deals where client_id = any(${cids})`,
+  );
+  const managements = await rows<{
+    partnerId: string;
+    clientId: string;
+    startDate: string;
+    endDate: string | null;
+  }>(
+    db,
+    sql`select partner_id as "partnerId", client_id as "clientId", start_date::text as "startDate",
+               end_date::text as "endDate"
+        from managements where client_id = any(${cids})`,
+  );
+  const certifications = await rows<{
+    partnerId: string;
+    name: string;
+    validFrom: string;
+    validUntil: string;
+  }>(
+    db,
+    sql`select partner_id as "partnerId", name, valid_from::text as "validFrom", valid_until::text as "validUntil"
+        from certifications where partner_id = any(${sql.param(ids)})`,
+  );
+  const renewals = await rows<{ clientId: string; product: string; renewalDate: string; status: string }>(
+    db,
+    sql`select client_id as "clientId", product, renewal_date::text as "renewalDate", status
+        from renewals where client_id = any(${cids})`,
+  );
+  const usage = await rows<{
+    clientId: string;
+    month: string;
+    toolsUsed: number;
+    engagementScore: number | null;
+  }>(
+    db,
+    sql`select client_id as "clientId", month, tools_used as "toolsUsed", engagement_score as "engagementScore"
+        from usage where client_id = any(${cids})`,
+  );
   const byClient = {
     clients: group(
       clients.map(
@@ -199,9 +264,18 @@ export function summaryJson(d: PartnerDerivation) {
         managed: pts(t.missing.managed),
       },
     };
+  // The dashboard's alerts (rules §10) over the clients attributed on asOf, counted here so
+  // the summary reads one row instead of joining renewals with the partner's clients.
+  const attributed = attributedClients(d.ledger, d.asOf);
+  const alerts = renewalAlerts(
+    d.ledger.program,
+    d.ledger.renewals.filter((r) => attributed.has(r.clientId)),
+    d.asOf,
+  );
   return {
     metrics: {
       currency: m.currency,
+      renewalAlerts: alerts,
       sourcedDollars12m: amount(m.sourcedDollars12m),
       sourcedMrrRolling12m: amount(m.sourcedMrrRolling12m),
       customerDollarRetention12m:
@@ -243,14 +317,108 @@ const DERIVED_TABLES = [
   s.partnerState,
 ] as const;
 
-async function insertChunked(tx: Tx, table: PgTable, values: Record<string, unknown>[]): Promise<void> {
-  // Stay well under PostgreSQL's 65,535 bind parameters per statement.
-  const columns = values[0] ? Object.keys(values[0]).length : 1;
-  const size = Math.max(1, Math.floor(30_000 / columns));
+type SqlType = 'text' | 'date' | 'numeric' | 'boolean' | 'jsonb';
+
+/**
+ * Inserts rows as one array per column, unnested in SQL: any number of rows per statement
+ * (no bind-parameter limit) and far less work than a many-row VALUES list.
+ */
+async function insertColumns(
+  tx: Tx,
+  table: string,
+  columns: Readonly<Record<string, SqlType>>,
+  values: readonly Record<string, unknown>[],
+): Promise<void> {
+  const names = Object.keys(columns);
+  const size = 20_000;
   for (let i = 0; i < values.length; i += size) {
-    await tx.insert(table).values(values.slice(i, i + size) as never);
+    const chunk = values.slice(i, i + size);
+    const arrays = names.map((name) => {
+      const type = columns[name]!;
+      const cells = chunk.map((row) => {
+        const v = row[name];
+        if (v === null || v === undefined) return null;
+        return type === 'jsonb' ? JSON.stringify(v) : type === 'boolean' ? String(v) : String(v);
+      });
+      const cast = type === 'jsonb' || type === 'boolean' ? 'text' : type;
+      return sql`${sql.param(cells)}::${sql.raw(cast)}[]`;
+    });
+    const selects = names.map((name, k) =>
+      columns[name] === 'jsonb' ? `c${k}::jsonb` : columns[name] === 'boolean' ? `c${k}::boolean` : `c${k}`,
+    );
+    await tx.execute(
+      sql`insert into ${sql.raw(table)} (${sql.raw(names.map((n) => `"${n}"`).join(', '))})
+          select ${sql.raw(selects.join(', '))} from unnest(${sql.join(arrays, sql`, `)})
+          as u(${sql.raw(names.map((_, k) => `c${k}`).join(', '))})`,
+    );
   }
 }
+
+const SOLD_ENTRY_COLUMNS = {
+  partner_id: 'text',
+  entry_id: 'text',
+  client_id: 'text',
+  product: 'text',
+  change_id: 'text',
+  deal_id: 'text',
+  credited_via: 'text',
+  deal_type: 'text',
+  kind: 'text',
+  delta: 'numeric',
+  points: 'numeric',
+  remaining_backing: 'numeric',
+  remaining_points: 'numeric',
+  earned_on: 'date',
+  expires_on: 'date',
+  origin_date: 'date',
+  explanation: 'jsonb',
+} as const;
+const LOSS_COLUMNS = {
+  partner_id: 'text',
+  entry_id: 'text',
+  change_id: 'text',
+  client_id: 'text',
+  product: 'text',
+  date: 'date',
+  kind: 'text',
+  deal_type: 'text',
+  points: 'numeric',
+  backing: 'numeric',
+} as const;
+const SNAPSHOT_COLUMNS = {
+  partner_id: 'text',
+  month_end: 'date',
+  sourced: 'numeric',
+  assisted: 'numeric',
+  sold: 'numeric',
+  managed: 'numeric',
+  total: 'numeric',
+  certified: 'boolean',
+  performance: 'text',
+  credited: 'text',
+} as const;
+const HISTORY_COLUMNS = {
+  partner_id: 'text',
+  date: 'date',
+  from_tier: 'text',
+  to_tier: 'text',
+  reason: 'text',
+  performance: 'text',
+} as const;
+const STATE_COLUMNS = {
+  partner_id: 'text',
+  as_of: 'date',
+  sourced: 'numeric',
+  assisted: 'numeric',
+  sold: 'numeric',
+  managed: 'numeric',
+  total: 'numeric',
+  certified: 'boolean',
+  performance: 'text',
+  credited: 'text',
+  metrics: 'jsonb',
+  insights: 'jsonb',
+} as const;
 
 /** Replaces the derived rows of the partners in `derivations` (and clears partners without facts). */
 export async function writeDerivations(
@@ -262,45 +430,45 @@ export async function writeDerivations(
   for (const table of DERIVED_TABLES) {
     await tx.delete(table).where(inArray((table as typeof s.partnerState).partnerId, ids));
   }
-  const entries: (typeof s.soldEntries.$inferInsert)[] = [];
-  const losses: (typeof s.pointLosses.$inferInsert)[] = [];
-  const snapshots: (typeof s.partnerSnapshots.$inferInsert)[] = [];
-  const history: (typeof s.tierHistory.$inferInsert)[] = [];
-  const states: (typeof s.partnerState.$inferInsert)[] = [];
+  const entries: Record<string, unknown>[] = [];
+  const losses: Record<string, unknown>[] = [];
+  const snapshots: Record<string, unknown>[] = [];
+  const history: Record<string, unknown>[] = [];
+  const states: Record<string, unknown>[] = [];
   for (const d of derivations) {
-    const partnerId = d.ledger.partnerId;
+    const partner_id = d.ledger.partnerId;
     for (const e of d.ledger.entries) {
       const now = entryStateOn(e, d.asOf);
       entries.push({
-        partnerId,
-        entryId: e.entryId,
-        clientId: e.clientId,
+        partner_id,
+        entry_id: e.entryId,
+        client_id: e.clientId,
         product: e.product,
-        changeId: e.changeId,
-        dealId: e.dealId,
-        creditedVia: e.creditedVia,
-        dealType: e.dealType,
+        change_id: e.changeId,
+        deal_id: e.dealId,
+        credited_via: e.creditedVia,
+        deal_type: e.dealType,
         kind: e.kind,
         delta: money(e.delta),
         points: points(e.points),
-        remainingBacking: money(now.backing),
-        remainingPoints: points(now.points),
-        earnedOn: e.earnedOn,
-        expiresOn: e.expiresOn,
-        originDate: e.originDate,
+        remaining_backing: money(now.backing),
+        remaining_points: points(now.points),
+        earned_on: e.earnedOn,
+        expires_on: e.expiresOn,
+        origin_date: e.originDate,
         explanation: e.explanation,
       });
     }
     for (const l of d.ledger.losses) {
       losses.push({
-        partnerId,
-        entryId: l.entryId,
-        changeId: l.changeId,
-        clientId: l.clientId,
+        partner_id,
+        entry_id: l.entryId,
+        change_id: l.changeId,
+        client_id: l.clientId,
         product: l.product,
         date: l.date,
         kind: l.kind,
-        dealType: l.dealType,
+        deal_type: l.dealType,
         points: points(l.points),
         backing: money(l.backing),
       });
@@ -315,22 +483,22 @@ export async function writeDerivations(
       performance: p.tier,
       credited: p.credited,
     });
-    for (const p of d.snapshots) snapshots.push({ partnerId, monthEnd: p.date, ...snap(p) });
+    for (const p of d.snapshots) snapshots.push({ partner_id, month_end: p.date, ...snap(p) });
     for (const h of d.tierHistory) {
       history.push({
-        partnerId,
+        partner_id,
         date: h.date,
-        fromTier: h.from,
-        toTier: h.to,
+        from_tier: h.from,
+        to_tier: h.to,
         reason: h.reason,
         performance: h.performance,
       });
     }
-    states.push({ partnerId, asOf: d.asOf, ...snap(d.current), ...summaryJson(d) });
+    states.push({ partner_id, as_of: d.asOf, ...snap(d.current), ...summaryJson(d) });
   }
-  await insertChunked(tx, s.soldEntries, entries);
-  await insertChunked(tx, s.pointLosses, losses);
-  await insertChunked(tx, s.partnerSnapshots, snapshots);
-  await insertChunked(tx, s.tierHistory, history);
-  await insertChunked(tx, s.partnerState, states);
+  await insertColumns(tx, 'sold_entries', SOLD_ENTRY_COLUMNS, entries);
+  await insertColumns(tx, 'point_losses', LOSS_COLUMNS, losses);
+  await insertColumns(tx, 'partner_snapshots', SNAPSHOT_COLUMNS, snapshots);
+  await insertColumns(tx, 'tier_history', HISTORY_COLUMNS, history);
+  await insertColumns(tx, 'partner_state', STATE_COLUMNS, states);
 }

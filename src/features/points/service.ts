@@ -15,7 +15,8 @@ export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
-const BATCH = 200;
+// Partners derived and written per round trip: bounds memory on a first import of everything.
+const BATCH = 50;
 
 export interface RecomputeOptions {
   program: Program;
