@@ -2,6 +2,7 @@
 // app) until Ctrl-C or SIGTERM, then close the server and the database cleanly.
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
 import { buildApp, DOCS_PATH } from '../../server/app.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -46,15 +47,20 @@ export function registerStart(root: Command, ctx: CliContext): void {
       const flags = parseFlags(startFlags, { port: globals.port, host: globals.host });
       const config = loadConfig(process.env, globals.data ? { dataDir: globals.data } : {});
       await withDatabase(globals, async (database) => {
-        const app = await buildApp({ db: database.db, config, clock: systemClock });
+        const deps = { db: database.db, config, clock: systemClock };
+        if (globals.demo && (await loadDemoIfEmpty(deps)))
+          ctx.io.out('Loaded the demo data (first start).\n');
+        const app = await buildApp(deps);
         const stopped = stopSignal();
         const address = await app.listen({ port: flags.port ?? config.port, host: flags.host ?? '0.0.0.0' });
-        const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-        if (globals.demo) ctx.io.err('note: --demo data loading is not available yet; starting without it\n');
+        const bound = new URL(address);
+        const host = flags.host ?? '0.0.0.0';
+        const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${bound.port}` : address;
         ctx.io.out(
           globals.json
             ? `${JSON.stringify({ url, database: database.where })}\n`
             : `Tierwise is serving ${url} (API docs: ${url}${DOCS_PATH}; database: ${database.kind} ${database.where}).\n` +
+                (globals.demo ? formatDemoLogins(await demoLogins(deps)) : '') +
                 'Press Ctrl-C to stop.\n',
         );
         const signal = await stopped;

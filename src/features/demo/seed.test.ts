@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import { createTestDatabase } from '../../db/testing.ts';
+import { manualClock } from '../../server/clock.ts';
+import { testConfig } from '../../server/testing.ts';
+import { signIn } from '../auth/service.ts';
+import { listPartners } from '../points/service.ts';
+import { DEMO_PASSWORD, demoLogins, formatDemoLogins, loadDemoIfEmpty } from './seed.ts';
+
+describe('demo data on first start', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.close());
+  const deps = () => ({ db: database.db, config: testConfig(), clock: manualClock('2026-06-30T12:00:00Z') });
+
+  it('loads once, with logins for an operator and partners in different tiers', {
+    timeout: 120_000,
+  }, async () => {
+    expect(await loadDemoIfEmpty(deps())).toBe(true);
+    const partners = await listPartners(database.db);
+    expect(partners.length).toBe(40);
+    const logins = await demoLogins(deps());
+    expect(logins.map((l) => l.role).sort()).toEqual([
+      'operator',
+      'partner-admin',
+      'partner-user',
+      'partner-user',
+    ]);
+    const tiers = logins.filter((l) => l.partnerId).map((l) => l.tier);
+    expect(new Set(tiers).size).toBe(3);
+    expect(tiers).toContain(null);
+    expect(formatDemoLogins(logins)).toContain(DEMO_PASSWORD);
+
+    // The printed logins work.
+    const admin = logins.find((l) => l.role === 'partner-admin')!;
+    const session = await signIn(deps(), { email: admin.email, password: DEMO_PASSWORD, ip: '127.0.0.1' });
+    expect(session.me.user.partnerId).toBe(admin.partnerId);
+
+    // A second start keeps the data and loads nothing.
+    expect(await loadDemoIfEmpty(deps())).toBe(false);
+    expect(await listPartners(database.db)).toEqual(partners);
+  });
+});
