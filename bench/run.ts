@@ -7,7 +7,7 @@ import { runImportBench } from './import.ts';
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
 const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 1;
-const names = args.filter((a, i) => !a.startsWith('--') && i !== scaleAt + 1);
+const names = args.filter((a, i) => !a.startsWith('--') && (scaleAt < 0 || i !== scaleAt + 1));
 const benches: Record<string, () => Promise<void> | void> = {
   engine: () => runEngineBench({ scale }),
   import: () => runImportBench({ scale }),
