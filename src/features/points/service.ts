@@ -1,6 +1,6 @@
 // Use cases of points and tiers: keeping derived state current, and answering from the
 // database with the engine (the same code the calculator and the dashboard use).
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { type Db, lockPartners, type Queryable, type Tx } from '../../db/client.ts';
 import { partnerState, partners } from '../../db/schema.ts';
 import { type ChangeTotals, pointChanges } from '../../domain/changes.ts';
@@ -18,10 +18,68 @@ export class NotFoundError extends Error {
 // Partners derived and written per round trip: bounds memory on a first import of everything.
 const BATCH = 50;
 
+/** A partner's points and tiers in partner_state: what change notifications compare. */
+export interface PartnerStanding {
+  sold: number;
+  managed: number;
+  total: number;
+  performance: string | null;
+  credited: string | null;
+}
+
+/** A partner whose standing a recompute changed; `before` is null when it had no derived state. */
+export interface StandingChange {
+  partnerId: string;
+  asOf: string;
+  before: PartnerStanding | null;
+  after: PartnerStanding;
+}
+
 export interface RecomputeOptions {
   program: Program;
   partnerIds: readonly string[];
   asOf: string;
+  /**
+   * Told, in the same transaction, which partners' standing changed (e.g. to enqueue
+   * webhook events with the change that caused them). Costs one read of partner_state.
+   */
+  onChanged?: (changes: StandingChange[]) => Promise<void>;
+}
+
+function sameStanding(a: PartnerStanding, b: PartnerStanding): boolean {
+  return (
+    a.sold === b.sold &&
+    a.managed === b.managed &&
+    a.total === b.total &&
+    a.performance === b.performance &&
+    a.credited === b.credited
+  );
+}
+
+async function standings(tx: Tx, partnerIds: string[]): Promise<Map<string, PartnerStanding>> {
+  const found = await tx
+    .select({
+      partnerId: partnerState.partnerId,
+      sold: partnerState.sold,
+      managed: partnerState.managed,
+      total: partnerState.total,
+      performance: partnerState.performance,
+      credited: partnerState.credited,
+    })
+    .from(partnerState)
+    .where(inArray(partnerState.partnerId, partnerIds));
+  return new Map(
+    found.map((r) => [
+      r.partnerId,
+      {
+        sold: Number(r.sold),
+        managed: Number(r.managed),
+        total: Number(r.total),
+        performance: r.performance,
+        credited: r.credited,
+      },
+    ]),
+  );
 }
 
 /** Re-derives partners and rewrites their derived rows, inside the caller's transaction. */
@@ -32,7 +90,25 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
     const batch = ids.slice(i, i + BATCH);
     const facts = await loadPartnerFacts(tx, batch);
     const derivations = batch.map((id) => derivePartner(options.program, facts.get(id)!, options.asOf));
+    const before = options.onChanged ? await standings(tx, batch) : null;
     await writeDerivations(tx, batch, derivations);
+    if (before && options.onChanged) {
+      const changes: StandingChange[] = [];
+      for (const d of derivations) {
+        const c = d.current;
+        const after: PartnerStanding = {
+          sold: pointsToNumber(c.sold),
+          managed: pointsToNumber(c.managed),
+          total: pointsToNumber(c.total),
+          performance: c.tier,
+          credited: c.credited,
+        };
+        const old = before.get(d.ledger.partnerId) ?? null;
+        if (old ? !sameStanding(old, after) : after.total !== 0 || after.credited !== null)
+          changes.push({ partnerId: d.ledger.partnerId, asOf: options.asOf, before: old, after });
+      }
+      if (changes.length > 0) await options.onChanged(changes);
+    }
   }
   return { partners: ids.length };
 }
@@ -40,14 +116,14 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
 /** Recomputes every partner whose derived state depends on these clients. */
 export async function recomputeForClients(
   tx: Tx,
-  options: { program: Program; clientIds: readonly string[]; asOf: string; partnerIds?: readonly string[] },
+  options: Omit<RecomputeOptions, 'partnerIds'> & {
+    clientIds: readonly string[];
+    partnerIds?: readonly string[];
+  },
 ): Promise<{ partners: number }> {
-  const affected = await partnersOfClients(tx, options.clientIds);
-  return recomputePartners(tx, {
-    program: options.program,
-    partnerIds: [...affected, ...(options.partnerIds ?? [])],
-    asOf: options.asOf,
-  });
+  const { clientIds, partnerIds, ...rest } = options;
+  const affected = await partnersOfClients(tx, clientIds);
+  return recomputePartners(tx, { ...rest, partnerIds: [...affected, ...(partnerIds ?? [])] });
 }
 
 /** `tierwise rebuild`: every partner's derived rows from its facts. */
