@@ -284,3 +284,4 @@ export const partnerState = pgTable('partner_state', {
 
 export * from './schema-auth.ts';
 export * from './schema-portal.ts';
+export * from './schema-webhooks.ts';
