@@ -3,8 +3,8 @@
 // ./schema.ts; accounts in ./schema-auth.ts.
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from './schema-auth.ts';
 import { partners } from './schema.ts';
+import { users } from './schema-auth.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

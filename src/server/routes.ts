@@ -4,6 +4,16 @@
 import { z } from 'zod';
 import { apiTokenRoutes } from '../features/auth/api-token-routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import { calculatorRoutes } from '../features/calculator/routes.ts';
+import { clientRoutes } from '../features/clients/routes.ts';
+import { commissionRoutes } from '../features/commission/routes.ts';
+import { dashboardRoutes } from '../features/dashboard/routes.ts';
+import { sharedSalesRoutes } from '../features/deals/routes.ts';
+import { pointChangeRoutes } from '../features/point-changes/routes.ts';
+import { previewRoutes } from '../features/previews/routes.ts';
+import { renewalRoutes } from '../features/renewals/routes.ts';
+import { teamRoutes } from '../features/team/routes.ts';
+import { tierRoutes } from '../features/tier/routes.ts';
 import { userRoutes } from '../features/users/routes.ts';
 import type { App, RouteModule } from './types.ts';
 
@@ -25,4 +35,20 @@ const healthRoutes: RouteModule = {
   },
 };
 
-export const routeModules: readonly RouteModule[] = [healthRoutes, authRoutes, apiTokenRoutes, userRoutes];
+export const routeModules: readonly RouteModule[] = [
+  healthRoutes,
+  authRoutes,
+  apiTokenRoutes,
+  userRoutes,
+  // The partner portal's read side, end services, the calculator and preview opt-ins.
+  dashboardRoutes,
+  pointChangeRoutes,
+  sharedSalesRoutes,
+  commissionRoutes,
+  clientRoutes,
+  renewalRoutes,
+  tierRoutes,
+  teamRoutes,
+  calculatorRoutes,
+  previewRoutes,
+];
