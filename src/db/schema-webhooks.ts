@@ -71,9 +71,7 @@ export const webhookDeliveries = pgTable(
   (t) => [
     check('webhook_deliveries_status', sql`${t.status} in ('pending', 'sending', 'delivered', 'failed')`),
     // The queue: only deliveries still to be made are indexed.
-    index('webhook_deliveries_due')
-      .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'sending')`),
+    index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
     index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt),
     index('webhook_deliveries_event').on(t.eventId),
   ],

@@ -9,6 +9,7 @@ import { clientRoutes } from '../features/clients/routes.ts';
 import { commissionRoutes } from '../features/commission/routes.ts';
 import { dashboardRoutes } from '../features/dashboard/routes.ts';
 import { sharedSalesRoutes } from '../features/deals/routes.ts';
+import { ingestRoutes } from '../features/ingest/routes.ts';
 import { pointChangeRoutes } from '../features/point-changes/routes.ts';
 import { previewRoutes } from '../features/previews/routes.ts';
 import { renewalRoutes } from '../features/renewals/routes.ts';
@@ -51,4 +52,6 @@ export const routeModules: readonly RouteModule[] = [
   teamRoutes,
   calculatorRoutes,
   previewRoutes,
+  // Live ingestion (integrations) and outgoing webhooks.
+  ingestRoutes,
 ];

@@ -2,15 +2,18 @@
 import type { RowProblem } from './checks.ts';
 import type { CsvRow } from './reader.ts';
 import type { FileSpec } from './schemas.ts';
+import { DuplicateKeys } from './validate.ts';
 
 /** What one file's pass keeps: its header and the first line of each key (duplicates). */
 export class FileState {
   header: string[] | null = null;
   private columns: [name: string, index: number][] = [];
   private keyIndexes: number[] = [];
-  private readonly keys = new Map<string, number>();
+  private readonly keys: DuplicateKeys;
 
-  constructor(readonly spec: FileSpec) {}
+  constructor(readonly spec: FileSpec) {
+    this.keys = new DuplicateKeys(spec);
+  }
 
   setHeader(header: string[]): void {
     this.header = header;
@@ -25,11 +28,6 @@ export class FileState {
     const out: Record<string, string | undefined> = {};
     for (const [name, i] of this.columns) out[name] = record.values[i];
     return out;
-  }
-
-  raw(record: CsvRow, column: string): string {
-    const i = this.header!.indexOf(column);
-    return (record.values[i] ?? '').trim();
   }
 
   /** Problems of the row's shape: its number of values, and a key already seen. Null: none. */
@@ -53,21 +51,13 @@ export class FileState {
         },
       ];
     }
-    // The key as one string (parts joined by NUL, which CSV text does not contain).
-    let key = '';
-    for (let k = 0; k < this.keyIndexes.length; k++) {
-      const part = (values[this.keyIndexes[k]!] ?? '').trim();
-      if (part === '') return problems; // a missing key value is reported by the schema
-      key = k === 0 ? part : `${key}\u0000${part}`;
-    }
-    const first = this.keys.get(key);
-    if (first === undefined) this.keys.set(key, record.line);
-    else {
+    const duplicate = this.keys.check(
+      this.keyIndexes.map((i) => (values[i] ?? '').trim()),
+      `line ${record.line}`,
+    );
+    if (duplicate) {
       problems ??= [];
-      problems.push({
-        column: this.spec.key.join('+'),
-        message: `duplicate key ${key.replaceAll('\u0000', ' + ')}, first seen on line ${first}`,
-      });
+      problems.push(duplicate);
     }
     return problems;
   }

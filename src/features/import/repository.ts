@@ -5,11 +5,43 @@ import { type Queryable, rows, type Tx } from '../../db/client.ts';
 import type { FileSpec, Row, SqlType } from './schemas.ts';
 
 /**
- * One import at a time (a transaction-scoped advisory lock): two imports upserting the
- * same rows in different orders would otherwise deadlock.
+ * One writer of facts at a time: an import or an ingestion batch (a transaction-scoped
+ * advisory lock). Two writers upserting the same rows in different orders would deadlock,
+ * and a writer adding a management or a deal could race another's recompute of the
+ * client's partners. Taken first, before the writer holds any other lock, so waiting for
+ * it cannot be part of a deadlock. With `timeoutMs`, gives up after that long
+ * (LockBusyError) instead of waiting for a long import.
  */
-export async function lockImports(tx: Tx): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('tierwise:import', 0))`);
+export async function lockFactWrites(tx: Tx, options: { timeoutMs?: number } = {}): Promise<void> {
+  const lock = sql`select pg_advisory_xact_lock(hashtextextended('tierwise:import', 0))`;
+  if (options.timeoutMs === undefined) {
+    await tx.execute(lock);
+    return;
+  }
+  await tx.execute(sql`select set_config('lock_timeout', ${String(Math.max(1, options.timeoutMs))}, true)`);
+  try {
+    await tx.execute(lock);
+  } catch (error) {
+    if (sqlState(error) === '55P03') throw new LockBusyError();
+    throw error;
+  }
+  await tx.execute(sql`set local lock_timeout to default`);
+}
+
+export class LockBusyError extends Error {
+  override name = 'LockBusyError';
+  constructor() {
+    super('another import or ingestion kept the facts locked for too long');
+  }
+}
+
+/** The SQLSTATE of a database error, through the ORM's wrapping. */
+function sqlState(error: unknown): string | undefined {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
 }
 
 /** Which of the ids are partners in the database. */

@@ -11,13 +11,14 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
-import { recomputeForClients } from '../points/service.ts';
-import { checkRow, programCurrencies, References, type RowProblem, wantedIds } from './checks.ts';
+import { currencyConflictMessage, FactChanges } from './changes.ts';
+import type { RowProblem } from './checks.ts';
 import { FileState } from './file-state.ts';
 import { CsvFileError, type CsvRow, readCsv } from './reader.ts';
 import { RejectsWriter } from './rejects.ts';
-import { changesInOtherCurrency, lockImports, upsertRows } from './repository.ts';
-import { clientsFile, type Entity, type FileSpec, IMPORT_FILES, type Row } from './schemas.ts';
+import { lockFactWrites, upsertRows } from './repository.ts';
+import { clientsFile, type FileSpec, IMPORT_FILES } from './schemas.ts';
+import { FactValidator } from './validate.ts';
 
 export interface ImportProgress {
   /** The file being read. */
@@ -39,6 +40,8 @@ export interface ImportOptions {
   /** With skipInvalid: where to write the rejected rows and their reasons (CSV). */
   rejectsFile?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** When the import happens (webhook events it causes); default: now. */
+  now?: Date;
 }
 
 export interface FileCounts {
@@ -73,9 +76,6 @@ interface Rejection {
   dependsOnRejected: string | null;
 }
 
-/** The column of a defined entity whose value other files need: a client's currency, a deal's client. */
-const ENTITY_INFO: Record<Entity, string | null> = { partner: null, client: 'currency', deal: 'client_id' };
-
 export async function importFolder(db: Db, options: ImportOptions): Promise<ImportResult> {
   const present = await presentFiles(options.dir);
   const totalBytes = present.reduce((sum, f) => sum + f.size, 0);
@@ -89,7 +89,7 @@ export async function importFolder(db: Db, options: ImportOptions): Promise<Impo
   const run = new ImportRun(options, totalBytes, rejects);
   try {
     return await db.transaction(async (tx) => {
-      await lockImports(tx);
+      await lockFactWrites(tx);
       for (const { spec, path } of present) await run.importFile(tx, spec, path);
       await run.checkClientCurrencies(tx);
       if (run.fatal || (run.problems.length > 0 && !options.skipInvalid)) throw new Refused();
@@ -141,13 +141,10 @@ class ImportRun {
   /** A problem with a file as a whole: the import is refused even with skipInvalid. */
   fatal = false;
   readonly files: Record<string, FileCounts> = {};
-  private readonly refs = new References();
-  private readonly currencies: ReadonlySet<string>;
-  private readonly changedClients = new Set<string>();
-  /** Clients of clients.csv: their line, and those whose stored row changed. */
+  private readonly validator: FactValidator;
+  private readonly changes = new FactChanges();
+  /** The line of each client of clients.csv. */
   private readonly clientLines = new Map<string, number>();
-  private readonly updatedClients = new Set<string>();
-  private readonly changedPartners = new Set<string>();
   private bytes = 0;
   private inFlight: Promise<void> | null = null;
 
@@ -156,7 +153,7 @@ class ImportRun {
     private readonly totalBytes: number,
     private readonly rejects: RejectsWriter | null,
   ) {
-    this.currencies = programCurrencies(options.program);
+    this.validator = new FactValidator(options.program);
   }
 
   /** Rows are written while the import can still succeed; after that they are only checked. */
@@ -204,68 +201,34 @@ class ImportRun {
   private fileProblem(spec: FileSpec, line: number, column: string, message: string): void {
     this.problems.push(`${spec.file}:${line}: ${column}: ${message}`);
     this.fatal = true;
-    if (spec.defines) this.refs.markBroken(spec.defines);
+    if (spec.defines) this.validator.refs.markBroken(spec.defines);
   }
 
   private async importBatch(tx: Tx, file: FileState, batch: CsvRow[], start: number, counts: FileCounts) {
     const { spec } = file;
-    const candidates: { record: CsvRow; row: Row }[] = [];
-    const rejected: Rejection[] = [];
-    for (let i = start; i < batch.length; i++) {
-      const record = batch[i]!;
-      counts.rows += 1;
-      let problems = file.shapeProblems(record);
-      const parsed = spec.schema.safeParse(file.input(record));
-      if (!parsed.success) {
-        problems ??= [];
-        for (const issue of parsed.error.issues) {
-          problems.push({ column: String(issue.path[0] ?? '(row)'), message: issue.message });
-        }
-      }
-      if (problems || !parsed.success)
-        rejected.push({ record, problems: problems ?? [], dependsOnRejected: null });
-      else candidates.push({ record, row: parsed.data });
-    }
-
-    const unknown = this.refs.unknownIds(
-      wantedIds(
-        spec,
-        candidates.map((c) => c.row),
-      ),
+    const records = batch.slice(start);
+    counts.rows += records.length;
+    const { accepted, rejected } = await this.validator.checkBatch(
+      tx,
+      spec,
+      records.map((record) => ({ input: file.input(record), problems: file.shapeProblems(record) })),
+      (i) => `${spec.file}:${records[i]!.line}`,
+      () => this.settle(),
     );
-    if (unknown) {
-      await this.settle();
-      await this.refs.lookUp(tx, unknown);
-    }
-    const accepted: Row[] = [];
-    for (const { record, row } of candidates) {
-      const check = checkRow(spec, row, this.refs, this.options.program, this.currencies);
-      if (check.problems.length > 0 || check.dependsOnRejected) {
-        rejected.push({ record, problems: check.problems, dependsOnRejected: check.dependsOnRejected });
-        continue;
-      }
-      if (spec.defines) {
-        const infoColumn = ENTITY_INFO[spec.defines];
-        this.refs.accept(spec.defines, row[spec.key[0]!]!, infoColumn ? (row[infoColumn] ?? null) : null);
-      }
-      if (spec === clientsFile) this.clientLines.set(row.client_id!, record.line);
-      accepted.push(row);
-    }
-    // Checked in two rounds (columns, then references): reported in line order.
-    rejected.sort((a, b) => a.record.line - b.record.line);
-    for (const r of rejected) await this.reject(file, r, counts);
+    if (spec === clientsFile)
+      for (const { index, row } of accepted) this.clientLines.set(row.client_id!, records[index]!.line);
+    for (const r of rejected) await this.reject(file, { record: records[r.index]!, ...r }, counts);
     if (accepted.length === 0 || !this.writing) return;
+    const rows = accepted.map((a) => a.row);
 
     // The upsert runs while the next batch is read and checked (PostgreSQL and Node work in
     // parallel); the connection takes one statement at a time, so any query waits for it.
     await this.settle();
-    const write = upsertRows(tx, spec, accepted).then((result) => {
+    const write = upsertRows(tx, spec, rows).then((result) => {
       counts.inserted += result.inserted;
       counts.updated += result.updated;
-      counts.unchanged += accepted.length - result.inserted - result.updated;
-      for (const id of result.clientIds) this.changedClients.add(id);
-      for (const id of result.partnerIds) this.changedPartners.add(id);
-      if (spec === clientsFile) for (const id of result.updatedClientIds) this.updatedClients.add(id);
+      counts.unchanged += rows.length - result.inserted - result.updated;
+      this.changes.record(spec, result);
     });
     write.catch(() => {}); // handled by settle(); this only keeps it from counting as unhandled
     this.inFlight = write;
@@ -292,10 +255,6 @@ class ImportRun {
     counts.rejected += 1;
     const where = `${spec.file}:${record.line}`;
     for (const p of problems) this.problems.push(`${where}: ${p.column}: ${p.message}`);
-    if (spec.defines) {
-      const id = file.raw(record, spec.key[0]!);
-      if (id) this.refs.reject(spec.defines, id, where);
-    }
     if (this.rejects && this.options.skipInvalid) {
       const reason =
         problems.length > 0
@@ -306,31 +265,21 @@ class ImportRun {
   }
 
   /**
-   * A client whose currency changed must not keep stored MRR changes in the old one (the
-   * engine reads every change of a client in its currency): the import has to bring them
-   * in the new currency too. Checked once everything is written, inside the transaction.
+   * A client whose currency changed must not keep stored MRR changes in the old one: the
+   * import has to bring them in the new currency too.
    */
   async checkClientCurrencies(tx: Tx): Promise<void> {
-    if (!this.writing || this.updatedClients.size === 0) return;
-    for (const m of await changesInOtherCurrency(tx, [...this.updatedClients])) {
+    if (!this.writing) return;
+    for (const m of await this.changes.currencyConflicts(tx)) {
       const line = this.clientLines.get(m.client_id) ?? 1;
-      this.problems.push(
-        `${clientsFile.file}:${line}: currency: client ${m.client_id} is now in ${m.currency}, but its MRR change ` +
-          `${m.change_id} is in ${m.change_currency}; import the client's MRR changes in ${m.currency} too`,
-      );
+      this.problems.push(`${clientsFile.file}:${line}: currency: ${currencyConflictMessage(m, 'import')}`);
       this.fatal = true;
     }
   }
 
   /** Derived state of every partner whose facts really changed, in the import's transaction. */
-  async recompute(tx: Tx): Promise<number> {
-    if (this.changedClients.size === 0 && this.changedPartners.size === 0) return 0;
-    const result = await recomputeForClients(tx, {
-      program: this.options.program,
-      clientIds: [...this.changedClients],
-      partnerIds: [...this.changedPartners],
-      asOf: this.options.asOf,
-    });
-    return result.partners;
+  recompute(tx: Tx): Promise<number> {
+    const { program, asOf, now } = this.options;
+    return this.changes.recompute(tx, { program, asOf, now: now ?? new Date() });
   }
 }
