@@ -274,3 +274,28 @@ describe('GET /commission', () => {
     });
   });
 });
+
+describe('GET /team', () => {
+  it("lists the partner's vendor contacts with a mailto link, and only its own", async () => {
+    const { status, body } = await get('/team');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      contacts: [
+        {
+          role: 'Channel Account Manager',
+          name: 'Chris Account',
+          email: 'chris@vendor.example',
+          description: null,
+          mailto: 'mailto:chris@vendor.example',
+        },
+        {
+          role: 'Partner Development Manager',
+          name: 'Pat Manager',
+          email: 'pat@vendor.example',
+          description: 'Helps you grow your practice and reach the next tier',
+          mailto: 'mailto:pat@vendor.example',
+        },
+      ],
+    });
+  });
+});

@@ -1,10 +1,10 @@
 // SQL of preview features and opt-ins.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+import { type Queryable, rows } from '../../db/client.ts';
 import { previewOptins, previews, users } from '../../db/schema.ts';
 
 export async function listPreviews(db: Queryable) {
-  return db.select().from(previews).orderBy(asc(previews.createdAt), asc(previews.id));
+  return db.select().from(previews).orderBy(asc(previews.name), asc(previews.id));
 }
 
 export async function findPreview(db: Queryable, id: string) {
@@ -86,14 +86,13 @@ export async function countPartnerUsers(db: Queryable, partnerId: string): Promi
 
 /** Per preview: the partner-wide opt-in (if any) and how many of the partner's users opted in themselves. */
 export async function partnerOptinState(db: Queryable, partnerId: string) {
-  return db
-    .select({
-      previewId: previews.id,
-      partnerOptedIn: sql<boolean>`exists (select 1 from preview_optins o where o.preview_id = ${previews.id}
-        and o.scope = 'partner' and o.partner_id = ${partnerId})`,
-      usersOptedIn: sql<number>`(select count(*)::int from preview_optins o join users u on u.id = o.user_id
-        where o.preview_id = ${previews.id} and o.scope = 'user' and u.partner_id = ${partnerId})`,
-    })
-    .from(previews)
-    .orderBy(asc(previews.createdAt), asc(previews.id));
+  return rows<{ previewId: string; partnerOptedIn: boolean; usersOptedIn: number }>(
+    db,
+    sql`select p.id as "previewId",
+               exists (select 1 from preview_optins o
+                       where o.preview_id = p.id and o.scope = 'partner' and o.partner_id = ${partnerId}) as "partnerOptedIn",
+               (select count(*)::int from preview_optins o join users u on u.id = o.user_id
+                where o.preview_id = p.id and o.scope = 'user' and u.partner_id = ${partnerId}) as "usersOptedIn"
+        from previews p order by p.name, p.id`,
+  );
 }
