@@ -31,14 +31,19 @@ function peakRss(pid: number): number {
   }
 }
 
-export async function runTierwise(args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; peak: number }> {
+export async function runTierwise(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin?: string,
+): Promise<{ stdout: string; peak: number }> {
   const child = spawn(process.execPath, [join(root, 'bin', 'tierwise.mjs'), ...args], {
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
   });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   let stdout = '';
   let peak = 0;
-  child.stdout.on('data', (d) => {
+  child.stdout!.on('data', (d) => {
     stdout += d;
   });
   const timer = setInterval(() => {
@@ -99,7 +104,10 @@ async function importInto(kind: 'pglite' | 'postgres', dir: string): Promise<Imp
   const started = performance.now();
   const { stdout, peak } = await runTierwise([...args, 'import', dir, '--json'], env);
   const seconds = (performance.now() - started) / 1000;
-  const result = JSON.parse(stdout) as { files: Record<string, { rows: number }>; partnersRecomputed: number };
+  const result = JSON.parse(stdout) as {
+    files: Record<string, { rows: number }>;
+    partnersRecomputed: number;
+  };
   const rows = Object.values(result.files).reduce((s, f) => s + f.rows, 0);
   return { seconds, rows, peakRss: peak, partnersRecomputed: result.partnersRecomputed };
 }

@@ -3,6 +3,7 @@
 // written at a reduced scale say so).
 import { runEngineBench } from './engine.ts';
 import { runImportBench } from './import.ts';
+import { runServerBench } from './server.ts';
 
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
@@ -11,6 +12,7 @@ const names = args.filter((a, i) => !a.startsWith('--') && (scaleAt < 0 || i !==
 const benches: Record<string, () => Promise<void> | void> = {
   engine: () => runEngineBench({ scale }),
   import: () => runImportBench({ scale }),
+  server: () => runServerBench({ scale }),
 };
 for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];

@@ -320,8 +320,9 @@ const DERIVED_TABLES = [
 type SqlType = 'text' | 'date' | 'numeric' | 'boolean' | 'jsonb';
 
 /**
- * Inserts rows as one array per column, unnested in SQL: any number of rows per statement
- * (no bind-parameter limit) and far less work than a many-row VALUES list.
+ * Inserts rows sent as one JSON document per chunk and expanded by json_to_recordset:
+ * any number of rows per statement (no bind-parameter limit), serialized natively by
+ * JSON.stringify instead of per-cell array literals.
  */
 async function insertColumns(
   tx: Tx,
@@ -330,26 +331,14 @@ async function insertColumns(
   values: readonly Record<string, unknown>[],
 ): Promise<void> {
   const names = Object.keys(columns);
+  const list = names.map((n) => `"${n}"`).join(', ');
+  const record = names.map((n) => `"${n}" ${columns[n]}`).join(', ');
   const size = 20_000;
   for (let i = 0; i < values.length; i += size) {
-    const chunk = values.slice(i, i + size);
-    const arrays = names.map((name) => {
-      const type = columns[name]!;
-      const cells = chunk.map((row) => {
-        const v = row[name];
-        if (v === null || v === undefined) return null;
-        return type === 'jsonb' ? JSON.stringify(v) : type === 'boolean' ? String(v) : String(v);
-      });
-      const cast = type === 'jsonb' || type === 'boolean' ? 'text' : type;
-      return sql`${sql.param(cells)}::${sql.raw(cast)}[]`;
-    });
-    const selects = names.map((name, k) =>
-      columns[name] === 'jsonb' ? `c${k}::jsonb` : columns[name] === 'boolean' ? `c${k}::boolean` : `c${k}`,
-    );
+    const chunk = JSON.stringify(values.slice(i, i + size));
     await tx.execute(
-      sql`insert into ${sql.raw(table)} (${sql.raw(names.map((n) => `"${n}"`).join(', '))})
-          select ${sql.raw(selects.join(', '))} from unnest(${sql.join(arrays, sql`, `)})
-          as u(${sql.raw(names.map((_, k) => `c${k}`).join(', '))})`,
+      sql`insert into ${sql.raw(table)} (${sql.raw(list)})
+          select ${sql.raw(list)} from json_to_recordset(${chunk}::json) as x(${sql.raw(record)})`,
     );
   }
 }

@@ -1,0 +1,195 @@
+// Server benchmark (issue 4): with the import benchmark's data loaded (10,000 partners),
+// autocannon for 20 s at 50 connections on 127.0.0.1 against the dashboard summary of the
+// largest partner and, in the same run, the trivial /api/health route; then 1,000 live MRR
+// changes, each timed from the POST returning to the dashboard showing it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { BENCH_PG, benchFolder, runTierwise } from './import.ts';
+import { machine, percentile, writeSection } from './report.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'bench', 'out');
+const PASSWORD = 'bench-password-2026';
+const EMAIL = 'bench-operator@bench.test';
+
+interface Target {
+  kind: 'postgres' | 'pglite';
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+async function target(kind: Target['kind'], scale: number): Promise<Target> {
+  const env = { ...process.env };
+  let args: string[] = [];
+  if (kind === 'postgres') {
+    const u = new URL(BENCH_PG);
+    u.pathname = '/tierwise_bench_import';
+    env.DATABASE_URL = u.toString();
+  } else {
+    delete env.DATABASE_URL;
+    args = ['--data', join(out, 'pglite-import')];
+  }
+  // The import benchmark leaves both databases loaded; load them if it has not run.
+  const loaded = kind === 'pglite' ? existsSync(join(out, 'pglite-import')) : true;
+  const partners = loaded ? await runTierwise([...args, 'partners', '--json'], env).catch(() => null) : null;
+  if (!partners || JSON.parse(partners.stdout).length === 0) {
+    const { dir } = await benchFolder(scale);
+    await runTierwise([...args, 'import', dir, '--json'], env);
+  }
+  return { kind, args, env };
+}
+
+function startServer(t: Target): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'tierwise.mjs'), ...t.args, 'start', '--port', '0', '--host', '127.0.0.1', '--json'],
+    {
+      env: { ...t.env, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (d) => {
+      text += d;
+      const line = text.split('\n').find((l) => l.startsWith('{') && l.includes('"url"'));
+      if (line) resolve({ child, url: JSON.parse(line).url as string });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function json(url: string, init: RequestInit & { cookie?: string; csrf?: string } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.csrf) headers['x-csrf-token'] = init.csrf;
+  const res = await fetch(url, { ...init, headers });
+  // biome-ignore lint/suspicious/noExplicitAny: the benchmark reads a few known fields
+  const body: any = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${JSON.stringify(body)}`);
+  return { res, body };
+}
+
+function cannon(url: string, cookie: string): Promise<autocannon.Result> {
+  return autocannon({ url, connections: 50, duration: 20, headers: { cookie } });
+}
+
+async function benchTarget(t: Target) {
+  await runTierwise(
+    [...t.args, 'users', 'add', '--email', EMAIL, '--role', 'operator', '--password-stdin'],
+    t.env,
+    PASSWORD,
+  ).catch(
+    () => undefined, // already there from an earlier run
+  );
+  const partners = JSON.parse((await runTierwise([...t.args, 'partners', '--json'], t.env)).stdout) as {
+    partnerId: string;
+    total: number;
+  }[];
+  const largest = partners.reduce((a, b) => (b.total > a.total ? b : a));
+  const { child, url } = await startServer(t);
+  try {
+    const { res, body } = await json(`${url}/api/v1/session`, {
+      method: 'POST',
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const csrf = body.csrfToken as string;
+    const dashboardUrl = `${url}/api/v1/partners/${largest.partnerId}/dashboard`;
+    await json(dashboardUrl, { cookie });
+    const dashboard = await cannon(dashboardUrl, cookie);
+    const health = await cannon(`${url}/api/health`, cookie);
+
+    // Live: a client of a mid-sized partner gains MRR 1,000 times; each change must show
+    // in that partner's dashboard. The POST answers after the derived state is committed.
+    const partner = partners.sort((a, b) => a.total - b.total)[partners.length >> 1]!.partnerId;
+    const today = new Date().toISOString().slice(0, 10);
+    const client = `BENCH-${Date.now()}`;
+    await json(`${url}/api/v1/facts/clients`, {
+      method: 'POST',
+      cookie,
+      csrf,
+      body: JSON.stringify({
+        rows: [{ client_id: client, name: 'Bench client', country: 'US', currency: 'USD' }],
+      }),
+    });
+    await json(`${url}/api/v1/facts/managements`, {
+      method: 'POST',
+      cookie,
+      csrf,
+      body: JSON.stringify({ rows: [{ partner_id: partner, client_id: client, start_date: '2020-01-01' }] }),
+    });
+    const visible: number[] = [];
+    const posts: number[] = [];
+    let before = (await json(`${url}/api/v1/partners/${partner}/dashboard`, { cookie })).body.points
+      .managed as number;
+    for (let k = 1; k <= 1000; k++) {
+      const t0 = performance.now();
+      await json(`${url}/api/v1/mrr-changes`, {
+        method: 'POST',
+        cookie,
+        csrf,
+        body: JSON.stringify({
+          rows: [
+            {
+              change_id: `${client}-${k}`,
+              client_id: client,
+              product: 'Bench Hub',
+              date: today,
+              mrr_after: 100 + k,
+              currency: 'USD',
+            },
+          ],
+        }),
+      });
+      const t1 = performance.now();
+      posts.push(t1 - t0);
+      for (;;) {
+        const managed = (await json(`${url}/api/v1/partners/${partner}/dashboard`, { cookie })).body.points
+          .managed as number;
+        if (managed !== before) {
+          before = managed;
+          break;
+        }
+        if (performance.now() - t1 > 5000) throw new Error('a live change did not show within 5 s');
+      }
+      visible.push(performance.now() - t1);
+    }
+    return { largest, dashboard, health, posts, visible };
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((r) => child.on('exit', r));
+  }
+}
+
+export async function runServerBench(options: { scale?: number } = {}): Promise<void> {
+  const rowsOut: string[] = [];
+  for (const kind of ['postgres', 'pglite'] as const) {
+    console.log(`server on ${kind}...`);
+    const r = await benchTarget(await target(kind, options.scale ?? 1));
+    const ratio = r.dashboard.requests.average / r.health.requests.average;
+    rowsOut.push(
+      `| ${kind === 'postgres' ? 'PostgreSQL 15' : 'PGlite'} | ${r.largest.partnerId} (${r.largest.total.toLocaleString('en')} points) | ` +
+        `${r.dashboard.requests.average.toLocaleString('en')} req/s, p50 ${r.dashboard.latency.p50} ms, **p99 ${r.dashboard.latency.p99} ms** | ` +
+        `${r.health.requests.average.toLocaleString('en')} req/s, p99 ${r.health.latency.p99} ms | **${(ratio * 100).toFixed(0)} %** | ` +
+        `POST p50 ${percentile(r.posts, 50).toFixed(1)} ms; visible after **p99 ${percentile(r.visible, 99).toFixed(1)} ms** |`,
+    );
+  }
+  const text = `## Server (issue 4)
+
+Command: \`npm run bench -- server\` · ${machine()} · measured ${new Date().toISOString().slice(0, 10)}
+
+The import benchmark's data (10,000 partners, 200,000 clients, 1,000,000 MRR changes), \`tierwise start\` as a child process, autocannon in the benchmark process: 20 s at 50 connections on 127.0.0.1 per route, signed in as an operator (cookie). Live: 1,000 \`POST /api/v1/mrr-changes\` of one row each, each timed from the POST returning until the partner's dashboard shows the new managed points.
+
+| database | dashboard of the largest partner | trivial route | dashboard / trivial req/s | live change |
+|---|---|---|---|---|
+${rowsOut.join('\n')}
+
+Targets: dashboard p99 < 50 ms on PostgreSQL and at least 25 % of the trivial route's requests per second; a live change visible within 100 ms of the POST returning (p99).
+`;
+  writeSection('server', text);
+  console.log(text);
+}
