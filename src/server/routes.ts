@@ -16,6 +16,7 @@ import { renewalRoutes } from '../features/renewals/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
 import { tierRoutes } from '../features/tier/routes.ts';
 import { userRoutes } from '../features/users/routes.ts';
+import { webhookRoutes } from '../features/webhooks/routes.ts';
 import type { App, RouteModule } from './types.ts';
 
 const healthRoutes: RouteModule = {
@@ -54,4 +55,5 @@ export const routeModules: readonly RouteModule[] = [
   previewRoutes,
   // Live ingestion (integrations) and outgoing webhooks.
   ingestRoutes,
+  webhookRoutes,
 ];

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
+import { startWebhookWorker } from '../../features/webhooks/worker.ts';
 import { buildApp, DOCS_PATH } from '../../server/app.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -53,6 +54,11 @@ export function registerStart(root: Command, ctx: CliContext): void {
         const app = await buildApp(deps);
         const stopped = stopSignal();
         const address = await app.listen({ port: flags.port ?? config.port, host: flags.host ?? '0.0.0.0' });
+        // Webhook deliveries and the renewal.due check, in the background; every instance
+        // may run one (they share the queue through the database).
+        const worker = startWebhookWorker(deps, {
+          onError: (error) => app.log.error({ err: error }, 'webhook worker'),
+        });
         const bound = new URL(address);
         const host = flags.host ?? '0.0.0.0';
         const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${bound.port}` : address;
@@ -65,6 +71,7 @@ export function registerStart(root: Command, ctx: CliContext): void {
         );
         const signal = await stopped;
         app.log.info({ signal }, 'stopping');
+        await worker.stop();
         await app.close();
       });
     });
