@@ -5,7 +5,7 @@
 import type { Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { recomputeForClients } from '../points/service.ts';
-import { enqueueStandingEvents } from '../webhooks/events.ts';
+import { standingEventsHook } from '../webhooks/events.ts';
 import { changesInOtherCurrency, type UpsertResult } from './repository.ts';
 import { clientsFile, type FileSpec } from './schemas.ts';
 
@@ -33,12 +33,13 @@ export class FactChanges {
   /** Derived state of every partner whose facts really changed; returns how many were recomputed. */
   async recompute(tx: Tx, options: { program: Program; asOf: string; now: Date }): Promise<number> {
     if (this.clients.size === 0 && this.partners.size === 0) return 0;
+    const onChanged = await standingEventsHook(tx, options.now);
     const result = await recomputeForClients(tx, {
       program: options.program,
       clientIds: [...this.clients],
       partnerIds: [...this.partners],
       asOf: options.asOf,
-      onChanged: enqueueStandingEvents(tx, options.now),
+      ...(onChanged ? { onChanged } : {}),
     });
     return result.partners;
   }

@@ -79,9 +79,18 @@ export function standingEvents(changes: readonly StandingChange[]): NewEvent[] {
   return out;
 }
 
-/** The recompute hook of imports and ingestion: their standing changes, as events. */
-export function enqueueStandingEvents(db: Queryable, at: Date) {
-  return async (changes: StandingChange[]): Promise<void> => {
+/**
+ * The recompute hook of imports and ingestion: their standing changes, as events. Undefined
+ * while no endpoint wants tier.changed or points.changed (the recompute then skips the
+ * comparison altogether).
+ */
+export async function standingEventsHook(
+  db: Queryable,
+  at: Date,
+): Promise<((changes: StandingChange[]) => Promise<void>) | undefined> {
+  const subscribed = await subscribedTypes(db);
+  if (!subscribed.has('tier.changed') && !subscribed.has('points.changed')) return undefined;
+  return async (changes) => {
     await enqueueEvents(db, standingEvents(changes), at);
   };
 }
