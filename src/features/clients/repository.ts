@@ -34,6 +34,8 @@ export interface CurrentClientFilter {
   dealType?: 'sourced' | 'assisted' | undefined;
   /** Only these clients. */
   clientIds?: readonly string[] | undefined;
+  /** Whether to read the growth mark of the entries (a jsonb field: it costs a third of the query). */
+  growth?: boolean;
 }
 
 function likePattern(q: string): string {
@@ -71,7 +73,7 @@ export async function currentClients(
           select client_id,
                  coalesce(sum(remaining_points) filter (where deal_type = 'sourced'), 0) as sourced,
                  coalesce(sum(remaining_points) filter (where deal_type = 'assisted'), 0) as assisted,
-                 bool_or((explanation->>'growthMarket')::boolean) as growth
+                 ${filter.growth ? sql`bool_or((explanation->>'growthMarket')::boolean)` : sql`false`} as growth
           from sold_entries
           where partner_id = ${partnerId} and earned_on <= ${on} and expires_on > ${on} ${typeFilter}
           group by client_id

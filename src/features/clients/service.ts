@@ -109,23 +109,17 @@ export async function listClients(db: Queryable, partnerId: string, on: IsoDate,
       },
     };
   });
-  const fill = async (subset: ClientRow[]) => {
+  // MRR, lines, managers and managed points: for the page alone when the sort key does not
+  // need them, else for every row. Usage: for the page alone unless the sort is by usage
+  // (a large partner's usage months are the most expensive part to read).
+  const fillFigures = async (subset: ClientRow[]) => {
     const refs = subset.map((r) => ({ clientId: r.clientId, country: r.country, currency: r.currency }));
-    const [figures, usage] = await Promise.all([
-      clientFigures(db, program, partnerId, on, refs),
-      latestUsage(
-        db,
-        refs.map((r) => r.clientId),
-        monthOf(on),
-      ),
-    ]);
-    const usageBy = new Map(usage.map((u) => [u.clientId, u]));
+    const figures = await clientFigures(db, program, partnerId, on, refs);
     const base = new Map<string, number>();
     for (const row of subset) {
       const f = figures.get(row.clientId)!;
       const sold = soldOf.get(row.clientId) ?? 0;
       row.products = f.lines.map((l) => l.product);
-      row.usage = usageJson(usageBy.get(row.clientId));
       row.mrr = money(f.mrr, row.currency);
       row.mrrBase = money(f.mrrBase, program.baseCurrency);
       row.managers = f.managers;
@@ -135,16 +129,31 @@ export async function listClients(db: Queryable, partnerId: string, on: IsoDate,
     }
     return base;
   };
+  const fillUsage = async (subset: ClientRow[]) => {
+    const usage = await latestUsage(
+      db,
+      subset.map((r) => r.clientId),
+      monthOf(on),
+    );
+    const usageBy = new Map(usage.map((u) => [u.clientId, u]));
+    for (const row of subset) row.usage = usageJson(usageBy.get(row.clientId));
+  };
   const start = (query.page - 1) * query.pageSize;
   let page: ClientRow[];
   if (CHEAP_SORTS.has(query.sort)) {
     rows.sort(compareRows(query.sort, query.dir, new Map()));
     page = rows.slice(start, start + query.pageSize);
-    await fill(page);
+    await Promise.all([fillFigures(page), fillUsage(page)]);
+  } else if (query.sort === 'usage') {
+    await fillUsage(rows);
+    rows.sort(compareRows(query.sort, query.dir, new Map()));
+    page = rows.slice(start, start + query.pageSize);
+    await fillFigures(page);
   } else {
-    const base = await fill(rows);
+    const base = await fillFigures(rows);
     rows.sort(compareRows(query.sort, query.dir, base));
     page = rows.slice(start, start + query.pageSize);
+    await fillUsage(page);
   }
   return { on, page: query.page, pageSize: query.pageSize, total: rows.length, items: page };
 }

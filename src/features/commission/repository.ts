@@ -63,3 +63,16 @@ export async function partnerPayments(db: Queryable, partnerId: string): Promise
         from payments where partner_id = ${partnerId} order by paid_on desc, reference`,
   );
 }
+
+/**
+ * The version of the partner's derived state: the transaction id that wrote its
+ * partner_state row (rewritten whenever any fact the partner depends on changes, or the
+ * program does). Null for a partner never derived.
+ */
+export async function derivedStateVersion(db: Queryable, partnerId: string): Promise<string | null> {
+  const [row] = await rows<{ version: string }>(
+    db,
+    sql`select xmin::text as version from partner_state where partner_id = ${partnerId}`,
+  );
+  return row?.version ?? null;
+}

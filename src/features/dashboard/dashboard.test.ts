@@ -299,3 +299,27 @@ describe('GET /team', () => {
     });
   });
 });
+
+describe('commission after a change of facts', () => {
+  it('is derived again once the derived state is rewritten (no stale schedule)', async () => {
+    expect((await get('/commission')).body.upcoming[0].amount).toEqual(usd(6720));
+    const { mrrChanges } = await import('../../db/schema.ts');
+    const { recomputeForClients } = await import('../points/service.ts');
+    const { currentProgram } = await import('../portal/program.ts');
+    const program = await currentProgram(t.deps.db);
+    await t.deps.db.transaction(async (tx) => {
+      // C6 churns on 2025-03-15: D6 accrues nothing from April on.
+      await tx.insert(mrrChanges).values({
+        changeId: 'CH-C6-2',
+        clientId: 'C6',
+        product: 'Enterprise Suite',
+        date: '2025-03-15',
+        mrrAfter: '0',
+        currency: 'USD',
+      });
+      await recomputeForClients(tx, { program, clientIds: ['C6'], asOf: '2025-08-01' });
+    });
+    // 2025-Q2 now: D5 3 × 40 + D1 3 × 200.
+    expect((await get('/commission')).body.upcoming[0].amount).toEqual(usd(720));
+  });
+});

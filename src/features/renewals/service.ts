@@ -18,8 +18,6 @@ export async function listRenewals(db: Queryable, partnerId: string, on: IsoDate
   const program = await currentProgram(db);
   const found = await upcomingRenewalRows(db, partnerId, on, program.renewals.horizonDays);
   const byKey = new Map<string, RenewalRow>(found.map((r) => [key(r), r]));
-  const levels = await lineLevels(db, [...new Set(found.map((r) => r.clientId))], on);
-  const lineMrr = new Map(levels.map((l) => [`${l.clientId}\u0000${l.product}`, scaledOf(l.mrr)]));
   const facts = found.map((r) => ({
     clientId: r.clientId,
     product: r.product,
@@ -35,7 +33,7 @@ export async function listRenewals(db: Queryable, partnerId: string, on: IsoDate
       product: r.product,
       renewalDate: u.renewalDate,
       status: r.status,
-      currentMrr: money(lineMrr.get(`${r.clientId}\u0000${r.product}`) ?? 0, r.currency),
+      currency: r.currency,
       mrrChange: change === null ? null : money(change, r.currency),
       lastActiveUser: r.lastActiveUser,
       lastActiveOn: r.lastActiveOn,
@@ -82,12 +80,19 @@ export async function listRenewals(db: Queryable, partnerId: string, on: IsoDate
     );
   });
   const start = (query.page - 1) * query.pageSize;
+  // The lines' current MRR for the page alone: no sort key needs it.
+  const page = upcoming.slice(start, start + query.pageSize);
+  const levels = await lineLevels(db, [...new Set(page.map((r) => r.clientId))], on);
+  const lineMrr = new Map(levels.map((l) => [`${l.clientId}\u0000${l.product}`, scaledOf(l.mrr)]));
   return {
     on,
     horizonDays: program.renewals.horizonDays,
     page: query.page,
     pageSize: query.pageSize,
     total: upcoming.length,
-    items: upcoming.slice(start, start + query.pageSize),
+    items: page.map(({ currency, ...r }) => ({
+      ...r,
+      currentMrr: money(lineMrr.get(`${r.clientId}\u0000${r.product}`) ?? 0, currency),
+    })),
   };
 }

@@ -17,7 +17,11 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 export async function getBreakdown(db: Queryable, partnerId: string, on: IsoDate, query: BreakdownQuery) {
   const program = await currentProgram(db);
-  const found = await currentClients(db, partnerId, on, { dealType: query.dealType, q: query.q });
+  const found = await currentClients(db, partnerId, on, {
+    dealType: query.dealType,
+    q: query.q,
+    growth: true,
+  });
   const figures = await clientFigures(db, program, partnerId, on, found);
   let rows = found.map((c) => {
     const f = figures.get(c.clientId)!;
