@@ -1,6 +1,6 @@
 // The clients API on the hand-derived fixture (../portal/testing.ts): the clients table
-// (sort, filter, pagination), the client panel's tabs, a client's history, upcoming
-// renewals, another partner's client (404), and end services (last: it changes the data).
+// (sort, filter, pagination), the client panel's tabs, another partner's client (404), and
+// end services (last: it changes the data). History: history.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, createTestApp, signIn, type TestApp } from '../../server/testing.ts';
 import { listAudit } from '../audit/service.ts';
@@ -210,108 +210,6 @@ describe('the client panel', () => {
   });
 });
 
-describe('GET /clients/:clientId/history', () => {
-  it('explains every sold entry: change, deal, rule sets, rate, currency value, multiplier, dates, decreases', async () => {
-    const { status, body } = await get('/clients/C1/history');
-    expect(status).toBe(200);
-    expect(body.totals).toEqual({ activeSold: 60, expiredSold: 0, lostSold: 15, managed: 12 });
-    expect(body.entries).toEqual([
-      {
-        entryId: 'CH-C1-1',
-        product: 'Marketing Hub',
-        changeId: 'CH-C1-1',
-        reason: 'new',
-        dealId: 'D1',
-        dealName: 'Acme marketing',
-        creditedVia: 'deal',
-        dealType: 'sourced',
-        kind: 'new',
-        delta: usd(1000),
-        points: 50,
-        remainingPoints: 50,
-        remainingBacking: usd(1000),
-        earnedOn: '2025-03-10',
-        expiresOn: '2026-03-10',
-        originDate: '2025-03-10',
-        status: 'active',
-        rule: {
-          rateRuleSetId: '2024-02',
-          rate: 5,
-          currencyRuleSetId: '2024-02',
-          currency: 'USD',
-          currencyPer100: 100,
-          baseCurrency: 'USD',
-          country: 'US',
-          growthMarket: false,
-          multiplier: 1,
-        },
-        decreases: [],
-      },
-      expect.objectContaining({
-        entryId: 'CH-C1-2',
-        creditedVia: 'seller_of_record',
-        dealId: 'D1',
-        kind: 'increased',
-        delta: usd(500),
-        points: 25,
-        remainingPoints: 10,
-        remainingBacking: usd(200),
-        decreases: [
-          { date: '2025-07-01', changeId: 'CH-C1-3', kind: 'decreased', points: 15, backing: usd(300) },
-        ],
-      }),
-    ]);
-  });
-
-  it('shows managed points month by month with the number of managers', async () => {
-    const c1 = (await get('/clients/C1/history')).body.managed;
-    expect(c1.map((m: { date: string; points: number }) => [m.date, m.points])).toEqual([
-      ['2025-01-31', 0],
-      ['2025-02-28', 0],
-      ['2025-03-31', 10],
-      ['2025-04-30', 10],
-      ['2025-05-31', 10],
-      ['2025-06-30', 15],
-      ['2025-07-31', 12],
-      ['2025-08-01', 12],
-    ]);
-    const c2 = (await get('/clients/C2/history')).body.managed;
-    expect(c2.find((m: { date: string }) => m.date === '2024-12-31')).toEqual({
-      date: '2024-12-31',
-      managedByPartner: true,
-      mrr: { amount: 880, currency: 'EUR' },
-      managers: 1,
-      points: 11.73, // 880 / 75 (EUR in the 2022-07 table)
-    });
-    expect(c2.at(-1)).toMatchObject({ date: '2025-08-01', managers: 2, points: 5 });
-  });
-
-  it('marks the growth multiplier, and expired entries', async () => {
-    const c3 = (await get('/clients/C3/history')).body.entries[0];
-    expect(c3.rule).toMatchObject({
-      rateRuleSetId: '2024-02',
-      rate: 3,
-      growthMarket: true,
-      multiplier: 2,
-      country: 'BR',
-    });
-    expect(c3.points).toBe(30);
-    const c5 = (await get('/clients/C5/history')).body;
-    expect(c5.entries[0]).toMatchObject({
-      status: 'expired',
-      points: 10,
-      remainingPoints: 0,
-      expiresOn: '2025-06-01',
-    });
-    expect(c5.totals).toMatchObject({ activeSold: 0, expiredSold: 10 });
-    const c7 = (await get('/clients/C7/history')).body;
-    expect(c7.entries[0]).toMatchObject({
-      status: 'consumed',
-      decreases: [expect.objectContaining({ kind: 'declined', points: 20 })],
-    });
-  });
-});
-
 describe("another partner's client", () => {
   it('answers 404 exactly like a client that does not exist, on every client route', async () => {
     for (const path of ['', '/renewals', '/usage', '/engagement', '/history']) {
@@ -327,46 +225,6 @@ describe("another partner's client", () => {
   it("answers 404 for a user of P2 asking for P1's client", async () => {
     expect((await get('/clients/C2', p2)).status).toBe(404);
     expect((await endServices('C4', p2.write)).status).toBe(404);
-  });
-});
-
-describe('GET /renewals', () => {
-  it("lists the upcoming renewals of the partner's clients within the horizon", async () => {
-    const { status, body } = await get('/renewals');
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ on: '2025-08-01', horizonDays: 120, total: 2 });
-    expect(body.items[0]).toEqual({
-      clientId: 'C1',
-      clientName: 'Acme Inc',
-      product: 'Marketing Hub',
-      renewalDate: '2025-09-15',
-      status: 'pending',
-      currentMrr: usd(1200),
-      mrrChange: usd(100),
-      lastActiveUser: 'ann@acme.example',
-      lastActiveOn: '2025-07-30',
-      renewalManager: 'Rita Renewal',
-      communicationOwner: 'Partner',
-      daysToRenewal: 45,
-      decisionDeadline: '2025-08-01',
-      awaitingDecision: true,
-    });
-    expect(body.items[1]).toMatchObject({
-      clientId: 'C6',
-      daysToRenewal: 61,
-      status: 'confirmed',
-      awaitingDecision: false,
-    });
-  });
-
-  it('sorts', async () => {
-    const names = async (q: string) =>
-      (await get(`/renewals?${q}`)).body.items.map((r: { clientId: string }) => r.clientId);
-    expect(await names('sort=client&dir=desc')).toEqual(['C6', 'C1']);
-    expect(await names('sort=timeToRenewal&dir=desc')).toEqual(['C6', 'C1']);
-    expect(await names('sort=mrrChange&dir=asc')).toEqual(['C6', 'C1']);
-    // C4's renewal (2025-12-15) is past the horizon, but its decision deadline is not.
-    expect(await names('on=2025-09-01&sort=timeToRenewal')).toEqual(['C1', 'C6', 'C4']);
   });
 });
 
