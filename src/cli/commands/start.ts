@@ -3,8 +3,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
+import { refreshAllStale } from '../../features/points/refresh.ts';
 import { startWebhookWorker } from '../../features/webhooks/worker.ts';
 import { buildApp, DOCS_PATH } from '../../server/app.ts';
+import { runEvery } from '../../server/background.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
@@ -59,6 +61,13 @@ export function registerStart(root: Command, ctx: CliContext): void {
         const worker = startWebhookWorker(deps, {
           onError: (error) => app.log.error({ err: error }, 'webhook worker'),
         });
+        // Points expire and projections move with the calendar: partners whose derived
+        // state is older than today are recomputed in the background (once a minute it looks).
+        const refresh = runEvery(
+          60_000,
+          () => refreshAllStale(deps),
+          (error) => app.log.error({ err: error }, 'daily refresh'),
+        );
         const bound = new URL(address);
         const host = flags.host ?? '0.0.0.0';
         const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${bound.port}` : address;
@@ -71,6 +80,7 @@ export function registerStart(root: Command, ctx: CliContext): void {
         );
         const signal = await stopped;
         app.log.info({ signal }, 'stopping');
+        await refresh.stop();
         await worker.stop();
         await app.close();
       });
