@@ -1,17 +1,18 @@
 // End services: the partner stops managing a client today. The open management rows get
 // end_date = today (the first day without management, rules §4), every partner whose
 // points depend on the client is recomputed, and the change is audited, all in one
-// transaction under the partners' advisory locks.
+// transaction. Like every writer of facts it first takes the fact-writes lock (imports and
+// ingestion take it too), so it can neither deadlock with them nor recompute a stale view.
 import { and, eq } from 'drizzle-orm';
-import { lockPartners } from '../../db/client.ts';
 import * as s from '../../db/schema.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AppDeps } from '../../server/types.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
-import { partnersOfClients } from '../points/repository.ts';
+import { lockFactWrites } from '../import/repository.ts';
 import { recomputeForClients } from '../points/service.ts';
 import { pointsOf, pts } from '../portal/json.ts';
 import { currentProgram } from '../portal/program.ts';
+import { standingEventsHook } from '../webhooks/events.ts';
 import { clientNotFound } from './service.ts';
 
 export interface EndServicesOptions {
@@ -25,9 +26,7 @@ export async function endServices(deps: AppDeps, options: EndServicesOptions) {
   const today = deps.clock.today();
   const program = await currentProgram(deps.db);
   return deps.db.transaction(async (tx) => {
-    // Lock every partner the recompute will touch before reading, in the same order it does.
-    const affected = await partnersOfClients(tx, [clientId]);
-    await lockPartners(tx, [...affected, partnerId]);
+    await lockFactWrites(tx);
     const mine = and(eq(s.managements.partnerId, partnerId), eq(s.managements.clientId, clientId));
     const rows = await tx.select().from(s.managements).where(mine);
     if (rows.length === 0) throw clientNotFound();
@@ -40,7 +39,14 @@ export async function endServices(deps: AppDeps, options: EndServicesOptions) {
         .set({ endDate: today })
         .where(and(mine, eq(s.managements.startDate, m.startDate)));
     }
-    await recomputeForClients(tx, { program, clientIds: [clientId], asOf: today, partnerIds: [partnerId] });
+    const onChanged = await standingEventsHook(tx, deps.clock.now());
+    await recomputeForClients(tx, {
+      program,
+      clientIds: [clientId],
+      asOf: today,
+      partnerIds: [partnerId],
+      ...(onChanged ? { onChanged } : {}),
+    });
     await recordAudit(tx, {
       actor: options.actor,
       at: deps.clock.now(),
