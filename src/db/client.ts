@@ -56,6 +56,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // Dates stay 'YYYY-MM-DD' strings and numerics stay exact strings (pg's defaults for
     // numeric; date is type 1082, parsed to a JS Date by default).
+    // An idle pooled connection can be closed by the server (a restart, a dropped test
+    // database); the pool discards it and opens another on demand. Without a listener the
+    // 'error' event would crash the process.
+    pool.on('error', () => {});
     pool.on('connect', (client) => {
       client.setTypeParser(1082, (v: string) => v);
     });
@@ -96,7 +100,10 @@ export async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
  */
 export async function lockPartners(tx: Tx, partnerIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(partnerIds)].sort();
-  for (const id of ids) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`partner:${id}`}, 0))`);
-  }
+  if (ids.length === 0) return;
+  // One statement: unnest yields the ids in the array's (sorted) order, and they are locked in it.
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(hashtextextended('partner:' || id, 0)))
+        from unnest(${sql.param(ids)}::text[]) as id`,
+  );
 }
