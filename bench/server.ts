@@ -1,12 +1,12 @@
-// Server benchmark (issue 4): with the import benchmark's data loaded (10,000 partners),
+// Server benchmark (issue 4): with the import benchmark's data loaded (10,000 partners)
 // autocannon for 20 s at 50 connections on 127.0.0.1 against the dashboard summary of the
 // largest partner and, in the same run, the trivial /api/health route; then 1,000 live MRR
 // changes, each timed from the POST returning to the dashboard showing it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { BENCH_PG, benchFolder, runTierwise } from './import.ts';
 import { machine, percentile, writeSection } from './report.ts';
 
@@ -21,22 +21,28 @@ interface Target {
   env: NodeJS.ProcessEnv;
 }
 
+/** The server benchmark's own database (the import benchmark's is recreated on every run). */
 async function target(kind: Target['kind'], scale: number): Promise<Target> {
   const env = { ...process.env };
   let args: string[] = [];
+  const name = `bench-server-${scale}`;
   if (kind === 'postgres') {
     const u = new URL(BENCH_PG);
-    u.pathname = '/tierwise_bench_import';
+    u.pathname = `/tierwise_${name.replace(/[^a-z0-9]/g, '_')}`;
     env.DATABASE_URL = u.toString();
+    const admin = new pg.Client({ connectionString: BENCH_PG });
+    await admin.connect();
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [u.pathname.slice(1)]);
+    if (exists.rowCount === 0) await admin.query(`create database "${u.pathname.slice(1)}"`);
+    await admin.end();
   } else {
     delete env.DATABASE_URL;
-    args = ['--data', join(out, 'pglite-import')];
+    args = ['--data', join(out, `pglite-${name}`)];
   }
-  // The import benchmark leaves both databases loaded; load them if it has not run.
-  const loaded = kind === 'pglite' ? existsSync(join(out, 'pglite-import')) : true;
-  const partners = loaded ? await runTierwise([...args, 'partners', '--json'], env).catch(() => null) : null;
-  if (!partners || JSON.parse(partners.stdout).length === 0) {
+  const partners = await runTierwise([...args, 'partners', '--json'], env);
+  if (JSON.parse(partners.stdout).length === 0) {
     const { dir } = await benchFolder(scale);
+    console.log(`loading ${dir} into ${kind}...`);
     await runTierwise([...args, 'import', dir, '--json'], env);
   }
   return { kind, args, env };
@@ -128,14 +134,14 @@ async function benchTarget(t: Target) {
       .managed as number;
     for (let k = 1; k <= 1000; k++) {
       const t0 = performance.now();
-      await json(`${url}/api/v1/mrr-changes`, {
+      const posted = await json(`${url}/api/v1/mrr-changes`, {
         method: 'POST',
         cookie,
         csrf,
         body: JSON.stringify({
           rows: [
             {
-              change_id: `${client}-${k}`,
+              change_id: `${client}-${String(k).padStart(4, '0')}`, // same-date changes apply in id order
               client_id: client,
               product: 'Bench Hub',
               date: today,
@@ -154,7 +160,11 @@ async function benchTarget(t: Target) {
           before = managed;
           break;
         }
-        if (performance.now() - t1 > 5000) throw new Error('a live change did not show within 5 s');
+        if (performance.now() - t1 > 5000) {
+          throw new Error(
+            `change ${k} did not show within 5 s (managed ${managed}, answer ${JSON.stringify(posted.body)})`,
+          );
+        }
       }
       visible.push(performance.now() - t1);
     }
@@ -167,7 +177,8 @@ async function benchTarget(t: Target) {
 
 export async function runServerBench(options: { scale?: number } = {}): Promise<void> {
   const rowsOut: string[] = [];
-  for (const kind of ['postgres', 'pglite'] as const) {
+  const kinds = (process.env.BENCH_ONLY?.split(',') ?? ['postgres', 'pglite']) as Target['kind'][];
+  for (const kind of kinds) {
     console.log(`server on ${kind}...`);
     const r = await benchTarget(await target(kind, options.scale ?? 1));
     const ratio = r.dashboard.requests.average / r.health.requests.average;
@@ -178,11 +189,16 @@ export async function runServerBench(options: { scale?: number } = {}): Promise<
         `POST p50 ${percentile(r.posts, 50).toFixed(1)} ms; visible after **p99 ${percentile(r.visible, 99).toFixed(1)} ms** |`,
     );
   }
+  const scale = options.scale ?? 1;
+  const scaleNote =
+    scale === 1
+      ? ' (10,000 partners, 200,000 clients, 1,000,000 MRR changes)'
+      : ` at scale ${scale} (${Math.round(10_000 * scale).toLocaleString('en')} partners, ${Math.round(1_000_000 * scale).toLocaleString('en')} MRR changes; \`npm run bench -- server --scale ${scale}\`)`;
   const text = `## Server (issue 4)
 
 Command: \`npm run bench -- server\` · ${machine()} · measured ${new Date().toISOString().slice(0, 10)}
 
-The import benchmark's data (10,000 partners, 200,000 clients, 1,000,000 MRR changes), \`tierwise start\` as a child process, autocannon in the benchmark process: 20 s at 50 connections on 127.0.0.1 per route, signed in as an operator (cookie). Live: 1,000 \`POST /api/v1/mrr-changes\` of one row each, each timed from the POST returning until the partner's dashboard shows the new managed points.
+Data: the import benchmark's folder${scaleNote}, loaded into the benchmark's own database; \`tierwise start\` as a child process, autocannon in the benchmark process: 20 s at 50 connections on 127.0.0.1 per route, signed in as an operator (cookie). Live: 1,000 \`POST /api/v1/mrr-changes\` of one row each, each timed from the POST returning until the partner's dashboard shows the new managed points.
 
 | database | dashboard of the largest partner | trivial route | dashboard / trivial req/s | live change |
 |---|---|---|---|---|
