@@ -54,12 +54,12 @@ function redact(url: string): string {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // Dates stay 'YYYY-MM-DD' strings and numerics stay exact strings (pg's defaults for
-    // numeric; date is type 1082, parsed to a JS Date by default).
     // An idle pooled connection can be closed by the server (a restart, a dropped test
     // database); the pool discards it and opens another on demand. Without a listener the
     // 'error' event would crash the process.
     pool.on('error', () => {});
+    // Dates stay 'YYYY-MM-DD' strings and numerics stay exact strings (pg's defaults for
+    // numeric; date is type 1082, parsed to a JS Date by default).
     pool.on('connect', (client) => {
       client.setTypeParser(1082, (v: string) => v);
     });
