@@ -9,6 +9,7 @@
 // every problem is reported, and the transaction is rolled back.
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { currencyConflictMessage, FactChanges } from './changes.ts';
@@ -69,6 +70,9 @@ export class ImportFolderError extends Error {
 }
 
 class Refused extends Error {}
+
+/** Rows written to a table after which the import refreshes its planner statistics. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 interface Rejection {
   record: CsvRow;
@@ -278,8 +282,22 @@ class ImportRun {
   }
 
   /** Derived state of every partner whose facts really changed, in the import's transaction. */
-  recompute(tx: Tx): Promise<number> {
+  async recompute(tx: Tx): Promise<number> {
     const { program, asOf, now } = this.options;
+    await this.analyzeLargeWrites(tx);
     return this.changes.recompute(tx, { program, asOf, now: now ?? new Date() });
+  }
+
+  /**
+   * Planner statistics of the tables this import filled with many rows (a first import:
+   * none yet, nor until autovacuum sees the commit), so the recompute's reads by client
+   * pick index lookups or scans by their real sizes. Statistics only: no row changes.
+   */
+  private async analyzeLargeWrites(tx: Tx): Promise<void> {
+    const tables = IMPORT_FILES.filter((spec) => {
+      const c = this.files[spec.file];
+      return c !== undefined && c.inserted + c.updated >= ANALYZE_AFTER_ROWS;
+    }).map((spec) => spec.table);
+    if (tables.length > 0) await tx.execute(sql.raw(`analyze ${tables.join(', ')}`));
   }
 }

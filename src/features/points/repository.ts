@@ -1,9 +1,8 @@
 // SQL of the derived state: loading a batch of partners' facts and rewriting their
 // derived rows. Partner ids come first; every query is scoped to them.
-import { inArray, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { rows } from '../../db/client.ts';
-import * as s from '../../db/schema.ts';
 import type {
   CertificationFact,
   ClientFact,
@@ -60,178 +59,205 @@ export async function allPartnerIds(db: Queryable): Promise<string[]> {
   return found.map((r) => r.partner_id);
 }
 
-/** The engine's facts for a batch of partners, loaded with a handful of queries. */
+/** A partner's stored standing (partner_state), as text figures. */
+export interface StoredStanding {
+  sold: string;
+  managed: string;
+  total: string;
+  performance: string | null;
+  credited: string | null;
+}
+
+/**
+ * The engine's facts for a batch of partners, in two queries (the partners' links,
+ * certifications and standing; then their clients' facts), each answered as one JSON
+ * document: built by PostgreSQL while the engine works, parsed natively instead of row by
+ * row, and free of the per-row protocol overhead.
+ */
 export async function loadPartnerFacts(
   db: Queryable,
   partnerIds: readonly string[],
 ): Promise<Map<string, PartnerFacts>> {
+  return (await loadPartnerBatch(db, partnerIds, false)).facts;
+}
+
+type Tuple = (string | number | null)[];
+
+interface BatchDocument {
+  links: [string, string][] | null;
+  clients: Tuple[] | null;
+  changes: Tuple[] | null;
+  deals: Tuple[] | null;
+  managements: Tuple[] | null;
+  certifications: Tuple[] | null;
+  renewals: Tuple[] | null;
+  usage: Tuple[] | null;
+  standings: Tuple[] | null;
+}
+
+const agg = (columns: string, from: string) => `(select json_agg(json_build_array(${columns})) from ${from})`;
+
+const PARTNER_QUERY = (withStandings: boolean) => `select json_build_object(
+  'links', ${agg(
+    'partner_id, client_id',
+    `(select partner_id, client_id from managements where partner_id = any(:ids)
+     union select partner_id, client_id from deals where partner_id = any(:ids)) l`,
+  )},
+  'certifications', ${agg('partner_id, name, valid_from::text, valid_until::text', 'certifications where partner_id = any(:ids)')},
+  'standings', ${
+    withStandings
+      ? agg(
+          'partner_id, sold::text, managed::text, total::text, performance, credited',
+          'partner_state where partner_id = any(:ids)',
+        )
+      : 'null'
+  }
+)::text as doc`;
+
+// The client ids travel as one array constant: the planner looks a few clients up by index
+// and scans a table once (hashing the array) for many.
+const CLIENT_QUERY = `select json_build_object(
+  'clients', ${agg('client_id, name, country, currency', 'clients where client_id = any(:ids)')},
+  'changes', ${agg('change_id, client_id, product, date::text, mrr_after::text, deal_id, reason', 'mrr_changes where client_id = any(:ids)')},
+  'deals', ${agg('deal_id, partner_id, client_id, type, stage, created_on::text, closed_on::text, amount::text, currency', 'deals where client_id = any(:ids)')},
+  'managements', ${agg('partner_id, client_id, start_date::text, end_date::text', 'managements where client_id = any(:ids)')},
+  'renewals', ${agg('client_id, product, renewal_date::text, status', 'renewals where client_id = any(:ids)')},
+  'usage', ${agg('client_id, month, tools_used, engagement_score', 'usage where client_id = any(:ids)')}
+)::text as doc`;
+
+/** Queries split around their id-array parameter (`:ids`). */
+const QUERIES = {
+  partners: PARTNER_QUERY(false).split(':ids'),
+  partnersWithStandings: PARTNER_QUERY(true).split(':ids'),
+  clients: CLIENT_QUERY.split(':ids'),
+};
+
+async function document<T>(db: Queryable, parts: string[], ids: string[]): Promise<T> {
+  const [row] = await rows<{ doc: string }>(
+    db,
+    sql.join(
+      parts.map((part, i) => (i === 0 ? sql.raw(part) : sql`${sql.param(ids)}::text[]${sql.raw(part)}`)),
+    ),
+  );
+  return JSON.parse(row!.doc) as T;
+}
+
+/** loadPartnerFacts, and with `withStandings` the partners' stored standings (partner_state). */
+export async function loadPartnerBatch(
+  db: Queryable,
+  partnerIds: readonly string[],
+  withStandings: boolean,
+): Promise<{ facts: Map<string, PartnerFacts>; standings: Map<string, StoredStanding> }> {
   const ids = [...partnerIds];
   const out = new Map<string, PartnerFacts>();
-  if (ids.length === 0) return out;
-  const links = await rows<{ partner_id: string; client_id: string }>(
+  const standings = new Map<string, StoredStanding>();
+  if (ids.length === 0) return { facts: out, standings };
+  const partnerDoc = await document<Pick<BatchDocument, 'links' | 'certifications' | 'standings'>>(
     db,
-    sql`select partner_id, client_id from managements where partner_id = any(${sql.param(ids)})
-        union select partner_id, client_id from deals where partner_id = any(${sql.param(ids)})`,
+    withStandings ? QUERIES.partnersWithStandings : QUERIES.partners,
+    ids,
   );
-  const clientIds = [...new Set(links.map((l) => l.client_id))];
-  // Raw SQL with one array parameter each (not one parameter per id), one after the
-  // other: inside a transaction they share one connection.
-  const cids = sql.param(clientIds);
-  const clients = await rows<{ clientId: string; name: string; country: string; currency: string }>(
-    db,
-    sql`select client_id as "clientId", name, country, currency from clients where client_id = any(${cids})`,
-  );
-  const changes = await rows<{
-    changeId: string;
-    clientId: string;
-    product: string;
-    date: string;
-    mrrAfter: string;
-    dealId: string | null;
-    reason: string | null;
-  }>(
-    db,
-    sql`select change_id as "changeId", client_id as "clientId", product, date::text as date,
-               mrr_after::text as "mrrAfter", deal_id as "dealId", reason
-        from mrr_changes where client_id = any(${cids})`,
-  );
-  const deals = await rows<{
-    dealId: string;
-    partnerId: string;
-    clientId: string;
-    type: string;
-    stage: string;
-    createdOn: string;
-    closedOn: string | null;
-    amount: string;
-    currency: string;
-  }>(
-    db,
-    sql`select deal_id as "dealId", partner_id as "partnerId", client_id as "clientId", type, stage,
-               created_on::text as "createdOn", closed_on::text as "closedOn", amount::text as amount, currency
-        from deals where client_id = any(${cids})`,
-  );
-  const managements = await rows<{
-    partnerId: string;
-    clientId: string;
-    startDate: string;
-    endDate: string | null;
-  }>(
-    db,
-    sql`select partner_id as "partnerId", client_id as "clientId", start_date::text as "startDate",
-               end_date::text as "endDate"
-        from managements where client_id = any(${cids})`,
-  );
-  const certifications = await rows<{
-    partnerId: string;
-    name: string;
-    validFrom: string;
-    validUntil: string;
-  }>(
-    db,
-    sql`select partner_id as "partnerId", name, valid_from::text as "validFrom", valid_until::text as "validUntil"
-        from certifications where partner_id = any(${sql.param(ids)})`,
-  );
-  const renewals = await rows<{ clientId: string; product: string; renewalDate: string; status: string }>(
-    db,
-    sql`select client_id as "clientId", product, renewal_date::text as "renewalDate", status
-        from renewals where client_id = any(${cids})`,
-  );
-  const usage = await rows<{
-    clientId: string;
-    month: string;
-    toolsUsed: number;
-    engagementScore: number | null;
-  }>(
-    db,
-    sql`select client_id as "clientId", month, tools_used as "toolsUsed", engagement_score as "engagementScore"
-        from usage where client_id = any(${cids})`,
-  );
+  const clientIds = [...new Set((partnerDoc.links ?? []).map((l) => l[1]))];
+  const doc: BatchDocument =
+    clientIds.length === 0
+      ? {
+          ...partnerDoc,
+          links: [],
+          clients: [],
+          changes: [],
+          deals: [],
+          managements: [],
+          renewals: [],
+          usage: [],
+        }
+      : { ...partnerDoc, ...(await document<BatchDocument>(db, QUERIES.clients, clientIds)) };
+  const s = (v: unknown) => v as string;
+  const n = (v: unknown) => v as string | null;
   const byClient = {
     clients: group(
-      clients.map(
-        (c): ClientFact => ({ clientId: c.clientId, name: c.name, country: c.country, currency: c.currency }),
+      (doc.clients ?? []).map(
+        (c): ClientFact => ({ clientId: s(c[0]), name: s(c[1]), country: s(c[2]), currency: s(c[3]) }),
       ),
       (c) => c.clientId,
     ),
     changes: group(
-      changes.map(
+      (doc.changes ?? []).map(
         (c): MrrChangeFact => ({
-          changeId: c.changeId,
-          clientId: c.clientId,
-          product: c.product,
-          date: c.date,
-          mrrAfter: toScaled(c.mrrAfter),
-          dealId: c.dealId,
-          reason: c.reason as MrrChangeFact['reason'],
+          changeId: s(c[0]),
+          clientId: s(c[1]),
+          product: s(c[2]),
+          date: s(c[3]),
+          mrrAfter: toScaled(s(c[4])),
+          dealId: n(c[5]),
+          reason: n(c[6]) as MrrChangeFact['reason'],
         }),
       ),
       (c) => c.clientId,
     ),
     deals: group(
-      deals.map(
+      (doc.deals ?? []).map(
         (d): DealFact => ({
-          dealId: d.dealId,
-          partnerId: d.partnerId,
-          clientId: d.clientId,
-          type: d.type as DealFact['type'],
-          stage: d.stage as DealFact['stage'],
-          createdOn: d.createdOn,
-          closedOn: d.closedOn,
-          amount: toScaled(d.amount),
-          currency: d.currency,
+          dealId: s(d[0]),
+          partnerId: s(d[1]),
+          clientId: s(d[2]),
+          type: d[3] as DealFact['type'],
+          stage: d[4] as DealFact['stage'],
+          createdOn: s(d[5]),
+          closedOn: n(d[6]),
+          amount: toScaled(s(d[7])),
+          currency: s(d[8]),
         }),
       ),
       (d) => d.clientId,
     ),
     managements: group(
-      managements.map(
+      (doc.managements ?? []).map(
         (m): ManagementFact => ({
-          partnerId: m.partnerId,
-          clientId: m.clientId,
-          startDate: m.startDate,
-          endDate: m.endDate,
+          partnerId: s(m[0]),
+          clientId: s(m[1]),
+          startDate: s(m[2]),
+          endDate: n(m[3]),
         }),
       ),
       (m) => m.clientId,
     ),
     renewals: group(
-      renewals.map(
+      (doc.renewals ?? []).map(
         (r): RenewalFact => ({
-          clientId: r.clientId,
-          product: r.product,
-          renewalDate: r.renewalDate,
-          status: r.status as RenewalFact['status'],
+          clientId: s(r[0]),
+          product: s(r[1]),
+          renewalDate: s(r[2]),
+          status: r[3] as RenewalFact['status'],
         }),
       ),
       (r) => r.clientId,
     ),
     usage: group(
-      usage.map(
+      (doc.usage ?? []).map(
         (u): UsageFact => ({
-          clientId: u.clientId,
-          month: u.month,
-          toolsUsed: u.toolsUsed,
-          engagementScore: u.engagementScore,
+          clientId: s(u[0]),
+          month: s(u[1]),
+          toolsUsed: u[2] as number,
+          engagementScore: u[3] as number | null,
         }),
       ),
       (u) => u.clientId,
     ),
   };
   const certsByPartner = group(
-    certifications.map(
+    (doc.certifications ?? []).map(
       (c): CertificationFact => ({
-        partnerId: c.partnerId,
-        name: c.name,
-        validFrom: c.validFrom,
-        validUntil: c.validUntil,
+        partnerId: s(c[0]),
+        name: s(c[1]),
+        validFrom: s(c[2]),
+        validUntil: s(c[3]),
       }),
     ),
     (c) => c.partnerId,
   );
-  const clientsByPartner = group(links, (l) => l.partner_id);
+  const clientsByPartner = group(doc.links ?? [], (l) => l[0]);
   for (const partnerId of ids) {
-    const mine = [...new Set((clientsByPartner.get(partnerId) ?? []).map((l) => l.client_id))];
+    const mine = [...new Set((clientsByPartner.get(partnerId) ?? []).map((l) => l[1]))];
     const pick = <T>(m: Map<string, T[]>) => mine.flatMap((id) => m.get(id) ?? []);
     out.set(partnerId, {
       partnerId,
@@ -244,7 +270,15 @@ export async function loadPartnerFacts(
       usage: pick(byClient.usage),
     });
   }
-  return out;
+  for (const t of doc.standings ?? [])
+    standings.set(s(t[0]), {
+      sold: s(t[1]),
+      managed: s(t[2]),
+      total: s(t[3]),
+      performance: n(t[4]),
+      credited: n(t[5]),
+    });
+  return { facts: out, standings };
 }
 
 const pts = pointsToNumber;
@@ -309,38 +343,26 @@ export function summaryJson(d: PartnerDerivation) {
   };
 }
 
-const DERIVED_TABLES = [
-  s.soldEntries,
-  s.pointLosses,
-  s.partnerSnapshots,
-  s.tierHistory,
-  s.partnerState,
-] as const;
+const DERIVED_TABLES = ['sold_entries', 'point_losses', 'partner_snapshots', 'tier_history', 'partner_state'];
 
 type SqlType = 'text' | 'date' | 'numeric' | 'boolean' | 'jsonb';
 
 /**
- * Inserts rows sent as one JSON document per chunk and expanded by json_to_recordset:
- * any number of rows per statement (no bind-parameter limit), serialized natively by
+ * One CTE inserting rows sent as one JSON document and expanded by json_to_recordset: any
+ * number of rows per statement (no bind-parameter limit), serialized natively by
  * JSON.stringify instead of per-cell array literals.
  */
-async function insertColumns(
-  tx: Tx,
+function insertPart(
+  name: string,
   table: string,
   columns: Readonly<Record<string, SqlType>>,
   values: readonly Record<string, unknown>[],
-): Promise<void> {
+): SQL {
   const names = Object.keys(columns);
   const list = names.map((n) => `"${n}"`).join(', ');
   const record = names.map((n) => `"${n}" ${columns[n]}`).join(', ');
-  const size = 20_000;
-  for (let i = 0; i < values.length; i += size) {
-    const chunk = JSON.stringify(values.slice(i, i + size));
-    await tx.execute(
-      sql`insert into ${sql.raw(table)} (${sql.raw(list)})
-          select ${sql.raw(list)} from json_to_recordset(${chunk}::json) as x(${sql.raw(record)})`,
-    );
-  }
+  return sql`${sql.raw(name)} as (insert into ${sql.raw(table)} (${sql.raw(list)})
+    select ${sql.raw(list)} from json_to_recordset(${JSON.stringify(values)}::json) as x(${sql.raw(record)}))`;
 }
 
 const SOLD_ENTRY_COLUMNS = {
@@ -415,10 +437,17 @@ export async function writeDerivations(
   partnerIds: readonly string[],
   derivations: readonly PartnerDerivation[],
 ) {
-  const ids = [...partnerIds];
-  for (const table of DERIVED_TABLES) {
-    await tx.delete(table).where(inArray((table as typeof s.partnerState).partnerId, ids));
-  }
+  const ids = sql.param([...partnerIds]);
+  // One statement: a data-modifying CTE per table (each table's rows of these partners).
+  await tx.execute(
+    sql`with ${sql.join(
+      DERIVED_TABLES.map(
+        (t, i) =>
+          sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(t)} where partner_id = any(${ids}::text[]))`,
+      ),
+      sql`, `,
+    )} select 1`,
+  );
   const entries: Record<string, unknown>[] = [];
   const losses: Record<string, unknown>[] = [];
   const snapshots: Record<string, unknown>[] = [];
@@ -485,9 +514,18 @@ export async function writeDerivations(
     }
     states.push({ partner_id, as_of: d.asOf, ...snap(d.current), ...summaryJson(d) });
   }
-  await insertColumns(tx, 'sold_entries', SOLD_ENTRY_COLUMNS, entries);
-  await insertColumns(tx, 'point_losses', LOSS_COLUMNS, losses);
-  await insertColumns(tx, 'partner_snapshots', SNAPSHOT_COLUMNS, snapshots);
-  await insertColumns(tx, 'tier_history', HISTORY_COLUMNS, history);
-  await insertColumns(tx, 'partner_state', STATE_COLUMNS, states);
+  // The inserts in one statement too (after the deletes, a statement of their own: the
+  // parts of one statement see the same snapshot and would collide on the keys).
+  await tx.execute(
+    sql`with ${sql.join(
+      [
+        insertPart('i0', 'sold_entries', SOLD_ENTRY_COLUMNS, entries),
+        insertPart('i1', 'point_losses', LOSS_COLUMNS, losses),
+        insertPart('i2', 'partner_snapshots', SNAPSHOT_COLUMNS, snapshots),
+        insertPart('i3', 'tier_history', HISTORY_COLUMNS, history),
+        insertPart('i4', 'partner_state', STATE_COLUMNS, states),
+      ],
+      sql`, `,
+    )} select 1`,
+  );
 }

@@ -1,15 +1,22 @@
 // Use cases of points and tiers: keeping derived state current, and answering from the
 // database with the engine (the same code the calculator and the dashboard use).
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { type Db, lockPartners, type Queryable, type Tx } from '../../db/client.ts';
 import { partnerState, partners } from '../../db/schema.ts';
 import { type ChangeTotals, pointChanges } from '../../domain/changes.ts';
 import { deriveLedger, pointsOn } from '../../domain/ledger.ts';
 import { pointsToNumber } from '../../domain/money.ts';
-import { derivePartner } from '../../domain/partner.ts';
+import { derivePartner, type PartnerDerivation } from '../../domain/partner.ts';
 import type { Program } from '../../domain/program.ts';
 import { creditedOn, creditedTierHistory, performanceOn } from '../../domain/tiers.ts';
-import { allPartnerIds, loadPartnerFacts, partnersOfClients, writeDerivations } from './repository.ts';
+import {
+  allPartnerIds,
+  loadPartnerBatch,
+  loadPartnerFacts,
+  partnersOfClients,
+  type StoredStanding,
+  writeDerivations,
+} from './repository.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -17,6 +24,8 @@ export class NotFoundError extends Error {
 
 // Partners derived and written per round trip: bounds memory on a first import of everything.
 const BATCH = 50;
+// Partners whose facts are loaded at once: a fact table is scanned once per load, not per partner.
+const LOAD_BATCH = 100;
 
 /** A partner's points and tiers in partner_state: what change notifications compare. */
 export interface PartnerStanding {
@@ -56,59 +65,79 @@ function sameStanding(a: PartnerStanding, b: PartnerStanding): boolean {
   );
 }
 
-async function standings(tx: Tx, partnerIds: string[]): Promise<Map<string, PartnerStanding>> {
-  const found = await tx
-    .select({
-      partnerId: partnerState.partnerId,
-      sold: partnerState.sold,
-      managed: partnerState.managed,
-      total: partnerState.total,
-      performance: partnerState.performance,
-      credited: partnerState.credited,
-    })
-    .from(partnerState)
-    .where(inArray(partnerState.partnerId, partnerIds));
-  return new Map(
-    found.map((r) => [
-      r.partnerId,
-      {
-        sold: Number(r.sold),
-        managed: Number(r.managed),
-        total: Number(r.total),
-        performance: r.performance,
-        credited: r.credited,
-      },
-    ]),
-  );
+function toStanding(r: StoredStanding): PartnerStanding {
+  return {
+    sold: Number(r.sold),
+    managed: Number(r.managed),
+    total: Number(r.total),
+    performance: r.performance,
+    credited: r.credited,
+  };
 }
 
-/** Re-derives partners and rewrites their derived rows, inside the caller's transaction. */
+/** Lets queued queries go out and results come in while the engine works. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Re-derives partners and rewrites their derived rows, inside the caller's transaction.
+ * Facts are loaded for many partners at once (a few scans instead of a lookup per client),
+ * derived and written in small batches, and pipelined: the next partners' facts load and
+ * the previous batch's rows are written while the engine derives.
+ */
 export async function recomputePartners(tx: Tx, options: RecomputeOptions): Promise<{ partners: number }> {
   const ids = [...new Set(options.partnerIds)].sort();
   await lockPartners(tx, ids);
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = ids.slice(i, i + BATCH);
-    const facts = await loadPartnerFacts(tx, batch);
-    const derivations = batch.map((id) => derivePartner(options.program, facts.get(id)!, options.asOf));
-    const before = options.onChanged ? await standings(tx, batch) : null;
-    await writeDerivations(tx, batch, derivations);
-    if (before && options.onChanged) {
-      const changes: StandingChange[] = [];
-      for (const d of derivations) {
-        const c = d.current;
-        const after: PartnerStanding = {
-          sold: pointsToNumber(c.sold),
-          managed: pointsToNumber(c.managed),
-          total: pointsToNumber(c.total),
-          performance: c.tier,
-          credited: c.credited,
-        };
-        const old = before.get(d.ledger.partnerId) ?? null;
-        if (old ? !sameStanding(old, after) : after.total !== 0 || after.credited !== null)
-          changes.push({ partnerId: d.ledger.partnerId, asOf: options.asOf, before: old, after });
+  const withStandings = options.onChanged !== undefined;
+  const load = (i: number) => {
+    const p = loadPartnerBatch(tx, ids.slice(i, i + LOAD_BATCH), withStandings);
+    p.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
+    return p;
+  };
+  let next = ids.length > 0 ? load(0) : null;
+  let writing: Promise<void> | null = null;
+  try {
+    for (let i = 0; i < ids.length; i += LOAD_BATCH) {
+      const { facts, standings: before } = await next!;
+      next = i + LOAD_BATCH < ids.length ? load(i + LOAD_BATCH) : null;
+      const loaded = ids.slice(i, i + LOAD_BATCH);
+      for (let j = 0; j < loaded.length; j += BATCH) {
+        const batch = loaded.slice(j, j + BATCH);
+        const derivations: PartnerDerivation[] = [];
+        for (let k = 0; k < batch.length; k++) {
+          derivations.push(derivePartner(options.program, facts.get(batch[k]!)!, options.asOf));
+          facts.delete(batch[k]!);
+          if (k % 10 === 9) await yieldToIo();
+        }
+        await writing;
+        writing = writeDerivations(tx, batch, derivations);
+        writing.catch(() => {});
+        if (options.onChanged) {
+          const changes: StandingChange[] = [];
+          for (const d of derivations) {
+            const c = d.current;
+            const after: PartnerStanding = {
+              sold: pointsToNumber(c.sold),
+              managed: pointsToNumber(c.managed),
+              total: pointsToNumber(c.total),
+              performance: c.tier,
+              credited: c.credited,
+            };
+            const stored = before.get(d.ledger.partnerId);
+            const old = stored ? toStanding(stored) : null;
+            if (old ? !sameStanding(old, after) : after.total !== 0 || after.credited !== null)
+              changes.push({ partnerId: d.ledger.partnerId, asOf: options.asOf, before: old, after });
+          }
+          if (changes.length > 0) {
+            await writing;
+            await options.onChanged(changes);
+          }
+        }
       }
-      if (changes.length > 0) await options.onChanged(changes);
     }
+    await writing;
+  } finally {
+    // Nothing may still run on the transaction once this returns or throws.
+    await Promise.allSettled([next, writing]);
   }
   return { partners: ids.length };
 }
