@@ -53,7 +53,7 @@ export class FileState {
     }
     const duplicate = this.keys.check(
       this.keyIndexes.map((i) => (values[i] ?? '').trim()),
-      `line ${record.line}`,
+      record.line,
     );
     if (duplicate) {
       problems ??= [];

@@ -32,15 +32,19 @@ const ENTITY_INFO: Record<Entity, string | null> = { partner: null, client: 'cur
 
 /** The first place each key of one file was seen: a later row with the same key is a problem. */
 export class DuplicateKeys {
-  private readonly seen = new Map<string, string>();
+  /** A number is a line (`line N`): kept as a number, a file's million keys allocate no text for it. */
+  private readonly seen = new Map<string, string | number>();
 
   constructor(private readonly spec: FileSpec) {}
 
-  /** `parts`: the key's values, trimmed; an empty part (reported by the schema) is not tracked. */
-  check(parts: readonly string[], where: string): RowProblem | null {
+  /**
+   * `parts`: the key's values, trimmed; an empty part (reported by the schema) is not tracked.
+   * `where`: how a message names the row, or its line number (named `line N`).
+   */
+  check(parts: readonly string[], where: string | number): RowProblem | null {
     if (parts.some((p) => p === '')) return null;
     // One string (parts joined by NUL, which neither CSV text nor the API's values contain).
-    const key = parts.join('\u0000');
+    const key = parts.length === 1 ? parts[0]! : parts.join('\u0000');
     const first = this.seen.get(key);
     if (first === undefined) {
       this.seen.set(key, where);
@@ -48,7 +52,7 @@ export class DuplicateKeys {
     }
     return {
       column: this.spec.key.join('+'),
-      message: `duplicate key ${parts.join(' + ')}, first seen on ${first}`,
+      message: `duplicate key ${parts.join(' + ')}, first seen on ${typeof first === 'number' ? `line ${first}` : first}`,
     };
   }
 }
