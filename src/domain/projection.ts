@@ -72,8 +72,12 @@ function cancellations(ledger: Ledger, on: IsoDate): Map<string, IsoDate> {
 }
 
 /** The partner's points at a future date if nothing new is sold after `on`. */
-export function projectedPoints(ledger: Ledger, on: IsoDate, date: IsoDate): PointsSummary {
-  const cancelled = cancellations(ledger, on);
+export function projectedPoints(
+  ledger: Ledger,
+  on: IsoDate,
+  date: IsoDate,
+  cancelled: ReadonlyMap<string, IsoDate> = cancellations(ledger, on),
+): PointsSummary {
   const ends = (clientId: string, product: string) => {
     const d = cancelled.get(lineKey(clientId, product));
     return d !== undefined && d <= date;
@@ -123,6 +127,7 @@ export function tierInsights(
   const next = nextTier ? tierTarget(ruleSet, performance, nextTier.id) : null;
 
   const monthEnds = nextMonthEnds(on, 3);
+  const cancelled = cancellations(ledger, on);
   const expirations: ExpirationBucket[] = monthEnds.map((monthEnd) => ({
     monthEnd,
     sourced: 0,
@@ -145,7 +150,7 @@ export function tierInsights(
   }
 
   const projection = monthEnds.map((date) => {
-    const points = projectedPoints(ledger, on, date);
+    const points = projectedPoints(ledger, on, date, cancelled);
     const rs = ruleSetOn(ledger.program, date);
     return { date, ...points, tier: tierFor(rs, points, certifiedOn(ledger.certifications, date)) };
   });
