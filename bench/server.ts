@@ -53,7 +53,7 @@ function startServer(t: Target): Promise<{ child: ChildProcess; url: string }> {
     process.execPath,
     [join(root, 'bin', 'tierwise.mjs'), ...t.args, 'start', '--port', '0', '--host', '127.0.0.1', '--json'],
     {
-      env: { ...t.env, LOG_LEVEL: 'warn' },
+      env: { ...t.env, TIERWISE_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
