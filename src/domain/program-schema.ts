@@ -1,0 +1,89 @@
+// The program file as written: its zod schema, and the parts of a malformed document
+// that are well-formed on their own (so validation can list every problem at once).
+import { z } from 'zod';
+
+// ---- The file as written -------------------------------------------------------------
+
+const positiveNumber = z.number().positive();
+const nonNegativeNumber = z.number().nonnegative();
+
+const tierInput = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  total: nonNegativeNumber,
+  sellerMinimum: nonNegativeNumber,
+  managedMinimum: nonNegativeNumber,
+});
+
+export const ruleSetInput = z.strictObject({
+  id: z.string().min(1),
+  effectiveFrom: z.string(),
+  rates: z
+    .strictObject({ sourced: nonNegativeNumber, assisted: nonNegativeNumber, managed: nonNegativeNumber })
+    .partial()
+    .optional(),
+  growthMultiplier: positiveNumber.optional(),
+  currencyPer100: z.record(z.string(), positiveNumber).optional(),
+  growthMarkets: z.array(z.string()).optional(),
+  soldPointsLifetimeMonths: z.number().int().positive().optional(),
+  sellerMinimumCounts: z.enum(['sold', 'sourced']).optional(),
+  certificationRequired: z.boolean().optional(),
+  tiers: z.array(tierInput).min(1).optional(),
+});
+
+const tierReviewInput = z.strictObject({
+  reviewDays: z.array(z.string()).min(1),
+  windowMonths: z.number().int().positive(),
+  protectionMonths: z.number().int().nonnegative(),
+});
+
+const commissionInput = z.strictObject({
+  rate: nonNegativeNumber,
+  months: z.number().int().positive(),
+  dealTypes: z.array(z.enum(['sourced', 'assisted'])),
+  payout: z.literal('quarterly'),
+  payoutLagDays: z.number().int().nonnegative(),
+});
+
+const renewalsInput = z.strictObject({
+  horizonDays: z.number().int().positive(),
+  decisionLeadDays: z.number().int().nonnegative(),
+});
+
+export const programFileSchema = z.strictObject({
+  name: z.string().min(1),
+  baseCurrency: z.string(),
+  ruleSets: z.array(ruleSetInput).min(1),
+  tierReview: tierReviewInput,
+  commission: commissionInput,
+  renewals: renewalsInput,
+});
+
+/**
+ * The parts of a document that are well-formed on their own, so the rule checks can run
+ * (and report) even when the structure has problems elsewhere: every problem at once.
+ */
+export interface ProgramPieces {
+  baseCurrency?: string;
+  ruleSets: (RuleSetInput | undefined)[];
+  /** Each rule set's effectiveFrom as written, for the date-order check across malformed sets. */
+  effectiveFroms: unknown[];
+  tierReview?: z.infer<typeof tierReviewInput>;
+  commission?: z.infer<typeof commissionInput>;
+}
+
+export function wellFormedPieces(input: unknown): ProgramPieces {
+  const doc = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  return {
+    baseCurrency: typeof doc.baseCurrency === 'string' ? doc.baseCurrency : undefined,
+    ruleSets: Array.isArray(doc.ruleSets) ? doc.ruleSets.map((r) => ruleSetInput.safeParse(r).data) : [],
+    effectiveFroms: Array.isArray(doc.ruleSets)
+      ? doc.ruleSets.map((r) => (r as { effectiveFrom?: unknown })?.effectiveFrom)
+      : [],
+    tierReview: tierReviewInput.safeParse(doc.tierReview).data,
+    commission: commissionInput.safeParse(doc.commission).data,
+  };
+}
+
+export type ProgramFile = z.infer<typeof programFileSchema>;
+export type RuleSetInput = z.infer<typeof ruleSetInput>;
