@@ -16,12 +16,15 @@ import { authenticationHook } from '../features/auth/hook.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { routeModules } from './routes.ts';
 import type { App, AppDeps, RouteEntry, RouteModule } from './types.ts';
+import { registerWebApp } from './web.ts';
 
 export interface BuildAppOptions extends AppDeps {
   /** Fastify's logger setting; default: the config's log level. */
   logger?: FastifyServerOptions['logger'];
   /** The route modules to register (default: all of ./routes.ts). */
   modules?: readonly RouteModule[];
+  /** The built web app's folder (default dist/web, when built); false: API only. */
+  webDir?: string | false;
 }
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -120,5 +123,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   for (const module of options.modules ?? routeModules) module.register(app, deps);
+  if (options.webDir !== false) await registerWebApp(app, options.webDir);
   return app;
 }

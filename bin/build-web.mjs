@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Builds the web app into dist/web when it is missing or older than any of its sources
+// (web/, and src/domain which the app imports); `--force` always builds.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const output = join(root, 'dist/web/index.html');
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+const sources = Math.max(
+  newest(join(root, 'web')),
+  newest(join(root, 'src/domain')),
+  statSync(join(root, 'package-lock.json')).mtimeMs,
+);
+if (!process.argv.includes('--force') && existsSync(output) && statSync(output).mtimeMs >= sources) {
+  process.exit(0);
+}
+const { build } = await import('vite');
+await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+console.log('Built the web app into dist/web.');

@@ -1,0 +1,187 @@
+// Sign in, choose a password from a set-password link, and ask for a reset link.
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../lib/api.ts';
+import { useSignIn } from '../../lib/session.ts';
+
+function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420} component="main">
+        <Stack gap="md">
+          <Text fw={800} size="xl" c="indigo.7">
+            {t('common.appName')}
+          </Text>
+          <Title order={1} size="h3">
+            {title}
+          </Title>
+          {children}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate(
+      { email, password },
+      { onSuccess: () => navigate(params.get('next')?.startsWith('/') ? params.get('next')! : '/') },
+    );
+  };
+  return (
+    <AuthCard title={t('auth.signIn.title')}>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          {signIn.isError ? (
+            <Alert color="red" role="alert">
+              {t('auth.signIn.failed', { message: signIn.error.message })}
+            </Alert>
+          ) : null}
+          <TextInput
+            label={t('auth.signIn.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('auth.signIn.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            {t('auth.signIn.submit')}
+          </Button>
+          <Anchor component={Link} to="/reset-password" size="sm">
+            {t('auth.signIn.forgot')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+export function SetPasswordPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  const [password, setPassword] = useState('');
+  const set = useMutation({
+    mutationFn: () => api.post<void>('/api/v1/password/set', { token, password }),
+  });
+  if (!token) {
+    return (
+      <AuthCard title={t('auth.setPassword.title')}>
+        <Alert color="red">{t('auth.setPassword.missingToken')}</Alert>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title={t('auth.setPassword.title')}>
+      {set.isSuccess ? (
+        <Stack>
+          <Alert color="green">{t('auth.setPassword.done')}</Alert>
+          <Anchor component={Link} to="/sign-in">
+            {t('auth.signIn.submit')}
+          </Anchor>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            set.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            {set.isError ? (
+              <Alert color="red" role="alert">
+                {t('auth.setPassword.failed', { message: set.error.message })}
+              </Alert>
+            ) : null}
+            <PasswordInput
+              label={t('auth.setPassword.password')}
+              description={t('auth.setPassword.hint')}
+              autoComplete="new-password"
+              required
+              minLength={12}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={set.isPending} fullWidth>
+              {t('auth.setPassword.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </AuthCard>
+  );
+}
+
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const reset = useMutation({
+    mutationFn: () => api.post<void>('/api/v1/password/reset-request', { email }),
+  });
+  return (
+    <AuthCard title={t('auth.reset.title')}>
+      {reset.isSuccess ? (
+        <Alert color="green">{t('auth.reset.sent')}</Alert>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            reset.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            {reset.isError ? (
+              <Alert color="red" role="alert">
+                {t('common.state.error', { message: reset.error.message })}
+              </Alert>
+            ) : null}
+            <TextInput
+              label={t('auth.signIn.email')}
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={reset.isPending} fullWidth>
+              {t('auth.reset.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component={Link} to="/sign-in" size="sm">
+        {t('auth.reset.back')}
+      </Anchor>
+    </AuthCard>
+  );
+}

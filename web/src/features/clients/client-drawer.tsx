@@ -1,0 +1,4 @@
+// Placeholder until this panel is built (issue 5, in progress).
+export function ClientDrawer(_props: { partnerId: string; clientId: string; onClose: () => void }) {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Placeholder until this panel is built (issue 5, in progress).
+export function ClientsPanel(_props: { partnerId: string; onOpenClient: (clientId: string) => void }) {
+  return null;
+}

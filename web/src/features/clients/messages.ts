@@ -1,0 +1,7 @@
+import { defineMessages } from '../../i18n/define.ts';
+
+export const clientMessages = defineMessages({
+  en: { title: 'Clients' },
+  sv: { title: 'Kunder' },
+  nl: { title: 'Klanten' },
+});

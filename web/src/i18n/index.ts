@@ -1,0 +1,50 @@
+// i18next with every feature's messages merged into one namespace: keys read
+// `<feature>.<path>`, e.g. t('dashboard.alerts.title'). A feature adds its messages here.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { commonMessages } from '../app/messages.ts';
+import { authMessages } from '../features/auth/messages.ts';
+import { clientMessages } from '../features/clients/messages.ts';
+import { dashboardMessages } from '../features/dashboard/messages.ts';
+import type { FeatureMessages, MessageTree } from './define.ts';
+import { LOCALES, type Locale } from './locales.ts';
+
+export const features: Record<string, FeatureMessages<MessageTree>> = {
+  common: commonMessages,
+  auth: authMessages,
+  dashboard: dashboardMessages,
+  clients: clientMessages,
+};
+
+export function resourcesFor(locale: Locale): Record<string, MessageTree> {
+  return Object.fromEntries(Object.entries(features).map(([name, m]) => [name, m[locale] as MessageTree]));
+}
+
+const STORAGE_KEY = 'tierwise.locale';
+
+export function initialLocale(): Locale {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
+  const browser = typeof navigator === 'undefined' ? 'en' : navigator.language.slice(0, 2);
+  return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'en';
+}
+
+/** Remembered in the browser until sign-in, then per user on the server (PATCH /me). */
+export function rememberLocale(locale: Locale): void {
+  localStorage.setItem(STORAGE_KEY, locale);
+  document.documentElement.lang = locale;
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  const locale = initialLocale();
+  await i18next.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: false,
+    supportedLngs: [...LOCALES],
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: resourcesFor(l) }])),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = locale;
+  return i18next;
+}
