@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import { commonMessages } from '../app/messages.ts';
 import { authMessages } from '../features/auth/messages.ts';
 import { clientMessages } from '../features/clients/messages.ts';
+import { activityMessages } from '../features/dashboard/activity-messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
 import type { FeatureMessages, MessageTree } from './define.ts';
 import { LOCALES, type Locale } from './locales.ts';
@@ -14,6 +15,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   auth: authMessages,
   dashboard: dashboardMessages,
   clients: clientMessages,
+  activity: activityMessages,
 };
 
 export function resourcesFor(locale: Locale): Record<string, MessageTree> {
