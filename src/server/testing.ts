@@ -33,11 +33,12 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { config?: Partial<Config>; prepare?: (app: App) => void } = {},
+  options: { config?: Partial<Config>; prepare?: (app: App) => void; webDir?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps = { db: database.db, config: testConfig(options.config), clock: manualClock() };
-  const app = await buildApp({ ...deps, logger: false });
+  // The API alone unless a test asks for a web app folder: tests never depend on a build.
+  const app = await buildApp({ ...deps, logger: false, webDir: options.webDir ?? false });
   options.prepare?.(app);
   await app.ready();
   return {

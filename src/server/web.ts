@@ -23,7 +23,7 @@ export async function registerWebApp(app: App, dir: string = WEB_DIR): Promise<b
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api')
       throw new AppError('not_found', `No route ${request.method} ${request.url}`);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', dir);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', dir, { cacheControl: false });
   });
   return true;
 }

@@ -1,0 +1,80 @@
+// What every journey shares: the demo server's address, its accounts, a browser per file,
+// and the API as the same user sees it (to compare the screen with the data).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { type Browser, DEMO_PASSWORD, launch, screenshot, seriousViolations } from './browser.ts';
+
+export const DEMO = {
+  operator: 'operator@demo.tierwise.test',
+  /** The partner admin of the demo's largest partner with a tier. */
+  topAdmin: 'top-admin@demo.tierwise.test',
+  goldUser: 'gold-user@demo.tierwise.test',
+  /** A user of a partner with no tier. */
+  newUser: 'new-user@demo.tierwise.test',
+} as const;
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+/** One Chromium for the file's journeys; each journey opens its own page (own cookies via a new context is not needed: sign-in rotates the session). */
+export function sharedBrowser(options?: Parameters<typeof launch>[0]): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch(options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser has not started');
+    return browser;
+  };
+}
+
+export interface ApiSession {
+  get<T>(path: string): Promise<T>;
+  partnerId: string | null;
+}
+
+/** Signs in through the API (not the browser) to read what the screen should show. */
+export async function apiAs(email: string): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl()}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const me = (await response.json()) as { user: { partnerId: string | null } };
+  return {
+    partnerId: me.user.partnerId,
+    async get<T>(path: string): Promise<T> {
+      const answer = await fetch(`${baseUrl()}${path}`, { headers: { cookie } });
+      expect(answer.status, path).toBe(200);
+      return (await answer.json()) as T;
+    },
+  };
+}
+
+/** Screenshot the page (CI artifact) and assert axe-core finds nothing serious or critical. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const violations = await seriousViolations(page);
+  expect(
+    violations.map(
+      (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+    `axe-core on ${name}`,
+  ).toEqual([]);
+}
+
+/** Waits until no panel shows its loading skeleton. */
+export async function panelsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {
+    timeout: 20_000,
+  });
+}
