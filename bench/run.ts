@@ -4,6 +4,7 @@
 import { runEngineBench } from './engine.ts';
 import { runImportBench } from './import.ts';
 import { runServerBench } from './server.ts';
+import { runWebBench } from './web.ts';
 
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   engine: () => runEngineBench({ scale }),
   import: () => runImportBench({ scale }),
   server: () => runServerBench({ scale }),
+  web: () => runWebBench(),
 };
 for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];

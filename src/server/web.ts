@@ -19,6 +19,8 @@ export async function registerWebApp(app: App, dir: string = WEB_DIR): Promise<b
     immutable: true,
     maxAge: '365d',
     index: false,
+    // bin/build-web.mjs writes .br and .gz beside each asset.
+    preCompressed: true,
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api')
