@@ -96,7 +96,10 @@ export function Layout({ me }: { me: Me }) {
   const { partnerId = '' } = useParams();
   const location = useLocation();
   const base = `/partners/${encodeURIComponent(partnerId)}`;
-  const links = [{ to: `${base}/dashboard`, label: t('common.nav.dashboard') }];
+  const links = [
+    { to: `${base}/dashboard`, label: t('common.nav.dashboard') },
+    { to: `${base}/tier`, label: t('common.nav.tier') },
+  ];
   return (
     <AppShell
       header={{ height: 64 }}

@@ -11,6 +11,7 @@ import { Layout } from './layout.tsx';
 import { NotFound } from './not-found.tsx';
 
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx'));
+const TierPage = lazy(() => import('../features/tier/tier-page.tsx'));
 
 function PageLoader() {
   return (
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="dashboard" replace /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'tier', element: <TierPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -4,9 +4,14 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commonMessages } from '../app/messages.ts';
 import { authMessages } from '../features/auth/messages.ts';
+import { calculatorMessages } from '../features/calculator/messages.ts';
 import { clientMessages } from '../features/clients/messages.ts';
 import { activityMessages } from '../features/dashboard/activity-messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
+import { previewMessages } from '../features/previews/messages.ts';
+import { breakdownMessages } from '../features/tier/breakdown/messages.ts';
+import { tierMessages } from '../features/tier/messages.ts';
+import { tierOverviewMessages } from '../features/tier/overview/messages.ts';
 import type { FeatureMessages, MessageTree } from './define.ts';
 import { LOCALES, type Locale } from './locales.ts';
 
@@ -16,6 +21,11 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   dashboard: dashboardMessages,
   clients: clientMessages,
   activity: activityMessages,
+  tier: tierMessages,
+  tierOverview: tierOverviewMessages,
+  breakdown: breakdownMessages,
+  calculator: calculatorMessages,
+  previews: previewMessages,
 };
 
 export function resourcesFor(locale: Locale): Record<string, MessageTree> {

@@ -26,3 +26,48 @@ export type Engagement = z.infer<typeof clients.engagementSchema>;
 export type EndServices = z.infer<typeof clients.endServicesSchema>;
 export type RenewalList = z.infer<typeof renewals.renewalListSchema>;
 export type RenewalRow = z.infer<typeof renewals.renewalRowSchema>;
+export type ClientSort = (typeof clients.CLIENT_SORTS)[number];
+export type Relationship = z.infer<typeof clients.relationshipSchema>;
+export type EngagementBand = z.infer<typeof clients.bandSchema>;
+export type RenewalSort = (typeof renewals.RENEWAL_SORTS)[number];
+export type RenewalStatus = RenewalRow['status'];
+export type SortDir = 'asc' | 'desc';
+/** The clients table's query string (GET /partners/:id/clients; see clients.clientListQuery). */
+export type ClientListParams = {
+  sort: ClientSort;
+  dir: SortDir;
+  page: number;
+  pageSize: number;
+  q?: string | undefined;
+  relationship?: Relationship | undefined;
+};
+/** The upcoming renewals table's query string (GET /partners/:id/renewals; see renewals.renewalListQuery). */
+export type RenewalListParams = {
+  sort: RenewalSort;
+  dir: SortDir;
+  page: number;
+  pageSize: number;
+};
+
+/** GET /partners/:id/team. Written out by hand: the zod schema is private to team/routes.ts. */
+export interface TeamContacts {
+  contacts: {
+    role: string;
+    name: string;
+    email: string;
+    description: string | null;
+    mailto: string;
+  }[];
+}
+export type TeamContact = TeamContacts['contacts'][number];
+export type Payout = Commission['past'][number];
+export type ChangeItem = PointChangeItems['items'][number];
+export type Deal = SalesItems['items'][number];
+
+import type * as tier from '../../../src/features/tier/schemas.ts';
+
+export type TierPage = z.infer<typeof tier.tierSchema>;
+export type ProgressChart = z.infer<typeof tier.progressChartSchema>;
+export type Breakdown = z.infer<typeof tier.breakdownSchema>;
+export type SoldOverTime = z.infer<typeof tier.soldOverTimeSchema>;
+export type MonthClients = z.infer<typeof tier.monthClientsSchema>;

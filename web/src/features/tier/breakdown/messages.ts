@@ -1,0 +1,7 @@
+import { defineMessages } from '../../../i18n/define.ts';
+
+export const breakdownMessages = defineMessages({
+  en: { title: 'Points breakdown' },
+  sv: { title: 'Poängfördelning' },
+  nl: { title: 'Puntenverdeling' },
+});
