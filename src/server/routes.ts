@@ -13,6 +13,7 @@ import { ingestRoutes } from '../features/ingest/routes.ts';
 import { partnerRoutes } from '../features/partners/routes.ts';
 import { pointChangeRoutes } from '../features/point-changes/routes.ts';
 import { previewRoutes } from '../features/previews/routes.ts';
+import { programRoutes } from '../features/program/routes.ts';
 import { renewalRoutes } from '../features/renewals/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
 import { tierRoutes } from '../features/tier/routes.ts';
@@ -54,6 +55,7 @@ export const routeModules: readonly RouteModule[] = [
   tierRoutes,
   teamRoutes,
   calculatorRoutes,
+  programRoutes,
   previewRoutes,
   // Live ingestion (integrations) and outgoing webhooks.
   ingestRoutes,

@@ -35,3 +35,15 @@ export async function loadProgramFile(
     .returning({ version: programVersions.version });
   return { version: row!.version, program: result.program };
 }
+
+/** The program in force as written (the latest loaded version; version 0: the example program). */
+export async function currentProgramDocument(db: Queryable): Promise<{ version: number; document: unknown }> {
+  const [latest] = await db
+    .select({ version: programVersions.version, document: programVersions.document })
+    .from(programVersions)
+    .orderBy(desc(programVersions.version))
+    .limit(1);
+  return latest
+    ? { version: latest.version, document: latest.document }
+    : { version: 0, document: exampleProgramFile };
+}
