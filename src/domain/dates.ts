@@ -24,11 +24,37 @@ export function isIsoDate(s: string): boolean {
   return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
-export function parts(date: IsoDate): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+/**
+ * Number(date.slice(from, to)), read from the character codes when they are all digits:
+ * the engine parses dates millions of times and the slices were needless garbage.
+ */
+function field(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = date.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return Number(date.slice(from, to));
+    n = n * 10 + c;
+  }
+  return n;
 }
 
+export function parts(date: IsoDate): [number, number, number] {
+  return [field(date, 0, 4), field(date, 5, 7), field(date, 8, 10)];
+}
+
+// '00' to '99': two-digit months and days without padStart.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 export function fromParts(y: number, m: number, d: number): IsoDate {
+  // Four-digit years and two-digit fields (every engine date) skip the padding.
+  if (
+    y >= 1000 &&
+    y <= 9999 &&
+    Number.isInteger(y) &&
+    TWO_DIGITS[m] !== undefined &&
+    TWO_DIGITS[d] !== undefined
+  )
+    return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -96,10 +122,21 @@ export function monthOf(date: IsoDate): string {
 /** The month ends d with from <= d <= to, in order. */
 export function monthEndsBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
-  let me = monthEnd(from);
-  while (me <= to) {
+  let [y, m] = parts(from);
+  for (let me = monthEnd(from); me <= to; ) {
     out.push(me);
-    me = monthEnd(addMonths(monthStart(me), 1));
+    // The next month with integers, instead of formatting and re-parsing each month end
+    // (the same dates as the general step below, which other years take).
+    if (y >= 1000 && y < 9999) {
+      if (++m > 12) {
+        m = 1;
+        y++;
+      }
+      me = fromParts(y, m, daysInMonth(y, m));
+    } else {
+      me = monthEnd(addMonths(monthStart(me), 1));
+      [y, m] = parts(me);
+    }
   }
   return out;
 }

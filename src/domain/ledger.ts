@@ -7,7 +7,6 @@ import {
   type ClientFact,
   compareCodePoints,
   type DealFact,
-  lineKey,
   type ManagementFact,
   type MrrChangeFact,
   type PartnerFacts,
@@ -60,6 +59,11 @@ function compareChanges(a: MrrChangeFact, b: MrrChangeFact): number {
   return compareCodePoints(a.changeId, b.changeId);
 }
 
+function isSorted(list: readonly MrrChangeFact[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareChanges(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
 /** Derives a partner's ledger from its facts. Facts may come in any order. */
 export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
   const clients = new Map<string, ClientFact>();
@@ -67,19 +71,26 @@ export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
   const deals = new Map<string, DealFact>();
   for (const d of facts.deals) deals.set(d.dealId, d);
 
-  const changesByLine = new Map<string, MrrChangeFact[]>();
+  // Changes grouped by client, then product: no per-change key string to build and hash.
+  // `lineLists` keeps the lines in order of first appearance, the order they are derived in.
+  const changesByLine = new Map<string, Map<string, MrrChangeFact[]>>();
+  const lineLists: MrrChangeFact[][] = [];
   for (const ch of facts.changes) {
-    const key = lineKey(ch.clientId, ch.product);
-    let list = changesByLine.get(key);
-    if (!list) changesByLine.set(key, (list = []));
+    let products = changesByLine.get(ch.clientId);
+    if (!products) changesByLine.set(ch.clientId, (products = new Map()));
+    let list = products.get(ch.product);
+    if (!list) {
+      products.set(ch.product, (list = []));
+      lineLists.push(list);
+    }
     list.push(ch);
   }
 
   const linesByClient = new Map<string, LineSeries[]>();
   const entries: SoldEntry[] = [];
   const losses: PointLoss[] = [];
-  for (const list of changesByLine.values()) {
-    list.sort(compareChanges);
+  for (const list of lineLists) {
+    if (!isSorted(list)) list.sort(compareChanges);
     const clientId = list[0]!.clientId;
     const client = clients.get(clientId);
     if (!client)
@@ -255,73 +266,4 @@ export function firstActivity(ledger: Ledger): IsoDate | undefined {
     }
   }
   return first;
-}
-
-/** Index of the first date in a sorted list that is >= d (the list's length if none). */
-function lowerBound(dates: readonly IsoDate[], d: IsoDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid]! < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * pointsOn for many dates at once (sorted ascending), the same figures in one sweep: each
- * entry visits only the dates it is active on, each managed client only the dates inside
- * its management. This is what makes a partner's whole history cheap to derive.
- */
-export function pointsSeries(ledger: Ledger, dates: readonly IsoDate[]): PointsSummary[] {
-  const n = dates.length;
-  const sourced = new Array<number>(n).fill(0);
-  const assisted = new Array<number>(n).fill(0);
-  const managed = new Array<number>(n).fill(0);
-  for (const e of ledger.entries) {
-    const target = e.dealType === 'sourced' ? sourced : assisted;
-    for (let i = lowerBound(dates, e.earnedOn); i < n && dates[i]! < e.expiresOn; i++) {
-      target[i]! += e.steps.length === 0 ? e.points : entryStateOn(e, dates[i]!).points;
-    }
-  }
-  const ruleSets = dates.map((d) => ruleSetOn(ledger.program, d));
-  for (const clientId of ledger.managedClientIds) {
-    const client = ledger.clients.get(clientId);
-    if (!client) throw new EngineError(`management names client ${clientId}, which is not in the facts`);
-    for (const m of ledger.managementsByClient.get(clientId) ?? []) {
-      if (m.partnerId !== ledger.partnerId) continue;
-      for (let i = lowerBound(dates, m.startDate); i < n && (!m.endDate || dates[i]! < m.endDate); i++) {
-        // Overlapping management rows of the same partner count once: the first row that covers the date.
-        if (firstOwnManagement(ledger, clientId, dates[i]!) !== m) continue;
-        const managers = managerCount(ledger, clientId, dates[i]!, ledger.partnerId);
-        const mrr = clientMrrOn(ledger, clientId, dates[i]!);
-        if (mrr <= 0) continue;
-        managed[i]! += managedPointsFor({
-          mrr,
-          currency: client.currency,
-          country: client.country,
-          ruleSet: ruleSets[i]!,
-          managers,
-        });
-      }
-    }
-  }
-  return dates.map((_, i) => {
-    const sold = sourced[i]! + assisted[i]!;
-    return {
-      sourced: sourced[i]!,
-      assisted: assisted[i]!,
-      sold,
-      managed: managed[i]!,
-      total: sold + managed[i]!,
-    };
-  });
-}
-
-function firstOwnManagement(ledger: Ledger, clientId: string, date: IsoDate): ManagementFact | undefined {
-  for (const m of ledger.managementsByClient.get(clientId) ?? []) {
-    if (m.partnerId === ledger.partnerId && isManagingOn(m, date)) return m;
-  }
-  return undefined;
 }

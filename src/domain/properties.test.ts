@@ -15,10 +15,11 @@ import type {
   MrrChangeFact,
   PartnerFacts,
 } from './facts.ts';
-import { deriveLedger, managedOn, type PointsSummary, pointsOn, pointsSeries } from './ledger.ts';
+import { deriveLedger, managedOn, type PointsSummary, pointsOn } from './ledger.ts';
 import type { Points, Scaled } from './money.ts';
 import { derivePartner } from './partner.ts';
 import { type DealType, loadProgram, type Program, ruleSetOn, tierRank } from './program.ts';
+import { pointsSeries } from './series.ts';
 import { entryStateOn } from './sold.ts';
 import { creditedTierHistory, performanceOn, tierFor } from './tiers.ts';
 import { managedPointsFor } from './units.ts';

@@ -3,7 +3,7 @@
 // origin date; every decrease consumes the newest active entries first.
 import { addMonths, type IsoDate } from './dates.ts';
 import type { ChangeReason, ClientFact, DealFact, MrrChangeFact } from './facts.ts';
-import { mulDivRound, type Points, type Scaled } from './money.ts';
+import { mulDivRound4, type Points, type Scaled } from './money.ts';
 import { type DealType, type Program, ruleSetOn } from './program.ts';
 import { currencyValue, growthFor, soldPointsFor } from './units.ts';
 
@@ -196,7 +196,7 @@ export function deriveLine(
         const take = Math.min(backing[i]!, toConsume);
         toConsume -= take;
         const newBacking = backing[i]! - take;
-        const newPoints = newBacking === 0 ? 0 : mulDivRound([e.points, newBacking], [e.delta]);
+        const newPoints = newBacking === 0 ? 0 : mulDivRound4(e.points, newBacking, 1, 1, e.delta, 1, 1, 1);
         losses.push({
           partnerId: e.partnerId,
           entryId: e.entryId,

@@ -1,9 +1,10 @@
 // Tier performance and the credited tier (PROGRAM_RULES §5).
 import { addMonths, type IsoDate, monthEndsBetween, parts } from './dates.ts';
 import type { CertificationFact } from './facts.ts';
-import { firstActivity, type Ledger, type PointsSummary, pointsOn, pointsSeries } from './ledger.ts';
+import { firstActivity, type Ledger, type PointsSummary, pointsOn } from './ledger.ts';
 import type { Points } from './money.ts';
 import { type Program, type RuleSet, ruleSetOn, type Tier, tierRank } from './program.ts';
+import { lowerBound, pointsColumns } from './series.ts';
 
 export interface Performance extends PointsSummary {
   date: IsoDate;
@@ -39,10 +40,19 @@ export function meetsTier(t: Tier, total: Points, sellerTrack: Points, managed: 
 
 /** The highest tier these figures qualify for under a rule set (§5). */
 export function tierFor(ruleSet: RuleSet, points: PointsSummary, certified: boolean): string | null {
+  return tierOf(ruleSet, points.total, sellerTrackOf(ruleSet, points), points.managed, certified);
+}
+
+function tierOf(
+  ruleSet: RuleSet,
+  total: Points,
+  sellerTrack: Points,
+  managed: Points,
+  certified: boolean,
+): string | null {
   if (ruleSet.certificationRequired && !certified) return null;
-  const seller = sellerTrackOf(ruleSet, points);
   let best: string | null = null;
-  for (const t of ruleSet.tiers) if (meetsTier(t, points.total, seller, points.managed)) best = t.id;
+  for (const t of ruleSet.tiers) if (meetsTier(t, total, sellerTrack, managed)) best = t.id;
   return best;
 }
 
@@ -62,15 +72,53 @@ function performanceOf(ledger: Ledger, date: IsoDate, points: PointsSummary): Pe
   };
 }
 
-/** Performance on many dates (sorted ascending) in one sweep of the ledger. */
-export function performanceSeries(ledger: Ledger, dates: readonly IsoDate[]): Performance[] {
-  const series = pointsSeries(ledger, dates);
-  return dates.map((d, i) => performanceOf(ledger, d, series[i]!));
+/**
+ * Performance on many dates (sorted ascending) as columns: what derivePartner needs for
+ * the whole history without an object per date.
+ */
+export interface PerformanceColumns {
+  dates: readonly IsoDate[];
+  sourced: Points[];
+  assisted: Points[];
+  managed: Points[];
+  sellerTrack: Points[];
+  certified: boolean[];
+  tiers: (string | null)[];
 }
 
-/** The dates the credited tier is evaluated on in [from, to]: month ends and review days. */
-export function evaluationDates(program: Program, from: IsoDate, to: IsoDate): IsoDate[] {
-  return events(program, from, to).map((e) => e.date);
+export function performanceColumns(ledger: Ledger, dates: readonly IsoDate[]): PerformanceColumns {
+  const { sourced, assisted, managed } = pointsColumns(ledger, dates);
+  const n = dates.length;
+  const sellerTrack = new Array<Points>(n);
+  const certified = new Array<boolean>(n);
+  const tiers = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const ruleSet = ruleSetOn(ledger.program, dates[i]!);
+    const sold = sourced[i]! + assisted[i]!;
+    sellerTrack[i] = ruleSet.sellerMinimumCounts === 'sold' ? sold : sourced[i]!;
+    certified[i] = certifiedOn(ledger.certifications, dates[i]!);
+    tiers[i] = tierOf(ruleSet, sold + managed[i]!, sellerTrack[i]!, managed[i]!, certified[i]!);
+  }
+  return { dates, sourced, assisted, managed, sellerTrack, certified, tiers };
+}
+
+/**
+ * The performance tier on any date: from the columns when the date is one of theirs, else
+ * computed (and kept) on demand, as review windows may reach before the columns' first date.
+ */
+export function tierLookup(ledger: Ledger, c: PerformanceColumns): (date: IsoDate) => string | null {
+  let others: Map<IsoDate, string | null> | undefined;
+  return (date) => {
+    const i = lowerBound(c.dates, date);
+    if (c.dates[i] === date) return c.tiers[i]!;
+    others ??= new Map();
+    let tier = others.get(date);
+    if (tier === undefined) {
+      tier = performanceOn(ledger, date).tier;
+      others.set(date, tier);
+    }
+    return tier;
+  };
 }
 
 /** performanceOn with a cache per date, for walks that revisit dates. */
@@ -101,10 +149,12 @@ export function reviewDaysBetween(program: Program, from: IsoDate, to: IsoDate):
   return out.sort();
 }
 
-type Event = { date: IsoDate; review: boolean; monthEnd: boolean };
+/** A date the credited tier is evaluated on: a month end (upgrades), a review day (downgrades), or both. */
+export type TierEvent = { date: IsoDate; review: boolean; monthEnd: boolean };
 
-function events(program: Program, from: IsoDate, to: IsoDate): Event[] {
-  const byDate = new Map<IsoDate, Event>();
+/** Month ends and review days in [from, to], in date order. */
+export function tierEvents(program: Program, from: IsoDate, to: IsoDate): TierEvent[] {
+  const byDate = new Map<IsoDate, TierEvent>();
   for (const d of monthEndsBetween(from, to)) byDate.set(d, { date: d, review: false, monthEnd: true });
   for (const d of reviewDaysBetween(program, from, to)) {
     const e = byDate.get(d);
@@ -123,10 +173,27 @@ export function creditedTierHistory(
   asOf: IsoDate,
   performance: (date: IsoDate) => Performance = memoizedPerformance(ledger),
 ): CreditedTierChange[] {
-  const program = ledger.program;
   const start = firstActivity(ledger);
   if (start === undefined || start > asOf) return [];
-  const perf = (d: IsoDate) => performance(d).tier;
+  return creditedTierHistoryOver(
+    ledger,
+    start,
+    tierEvents(ledger.program, start, asOf),
+    (d) => performance(d).tier,
+  );
+}
+
+/**
+ * creditedTierHistory over given events (tierEvents from the partner's first activity
+ * through asOf), with the performance tier of any date from `perf`.
+ */
+export function creditedTierHistoryOver(
+  ledger: Ledger,
+  start: IsoDate,
+  events: readonly TierEvent[],
+  perf: (date: IsoDate) => string | null,
+): CreditedTierChange[] {
+  const program = ledger.program;
 
   const history: CreditedTierChange[] = [];
   let credited: string | null = null;
@@ -138,7 +205,7 @@ export function creditedTierHistory(
   };
 
   const { windowMonths, protectionMonths } = program.tierReview;
-  for (const ev of events(program, start, asOf)) {
+  for (const ev of events) {
     const ruleSet = ruleSetOn(program, ev.date);
     if (ev.review && credited !== null && addMonths(grantedOn, protectionMonths) <= ev.date) {
       if (ruleSet.certificationRequired && !certifiedOn(ledger.certifications, ev.date)) {

@@ -28,9 +28,10 @@ const SCALE_SQUARED = SCALE * SCALE;
 /**
  * round(amount / cp * rate/10^4 * growth/10^4 * 100 / managers) in hundredths of a point.
  * The scale factors are cancelled first (gcd), so typical amounts stay in safe integers
- * and skip the BigInt path; the result is the same exact rounding either way.
+ * and skip the BigInt path; the result is the same exact rounding either way. Exported
+ * for sweeps that look the rule set's values up once for many dates.
  */
-function pointsOf(amount: Scaled, rate: Scaled, growth: Scaled, cp: Scaled, managers: number): Points {
+export function pointsOf(amount: Scaled, rate: Scaled, growth: Scaled, cp: Scaled, managers: number): Points {
   const factor = rate * growth * POINTS_SCALE;
   if (factor === 0) return 0;
   const g = gcd(factor, SCALE_SQUARED);
