@@ -17,6 +17,9 @@ const countries = new Set(
   ).split(' '),
 );
 
+/** Every officially assigned ISO 3166-1 alpha-2 code, alphabetical (for country pickers). */
+export const COUNTRY_CODES: readonly string[] = [...countries];
+
 export function isCurrencyCode(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && currencies.has(code);
 }

@@ -1,21 +1,14 @@
 // The program in force, as written in its file (PROGRAM_RULES §2), with the server's today:
 // the web app's points calculator loads it with the engine's own loadProgram and computes
 // in the browser what POST /api/v1/calculator/* answers.
-import { z } from 'zod';
 import { programFileSchema } from '../../domain/program.ts';
 import type { App, AppDeps, RouteModule } from '../../server/types.ts';
 import type { Access } from '../auth/access.ts';
-import { isoDateSchema } from '../portal/schemas.ts';
+import { programResponseSchema } from './schemas.ts';
 import { currentProgramDocument } from './service.ts';
 
 /** Any signed-in user; a token with the read scope. */
 const access: Access = { roles: 'any', token: 'read' };
-
-export const programResponseSchema = z.object({
-  version: z.number().int().describe('The loaded program version (0: the example program, before any load)'),
-  today: isoDateSchema.describe("The server's today: the calculator's default date"),
-  program: programFileSchema.describe('The program file as loaded (PROGRAM_RULES §2)'),
-});
 
 function register(app: App, deps: AppDeps): void {
   app.get(

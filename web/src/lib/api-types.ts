@@ -71,3 +71,12 @@ export type ProgressChart = z.infer<typeof tier.progressChartSchema>;
 export type Breakdown = z.infer<typeof tier.breakdownSchema>;
 export type SoldOverTime = z.infer<typeof tier.soldOverTimeSchema>;
 export type MonthClients = z.infer<typeof tier.monthClientsSchema>;
+
+import type * as previews from '../../../src/features/previews/schemas.ts';
+import type * as program from '../../../src/features/program/schemas.ts';
+
+export type ProgramInForce = z.infer<typeof program.programResponseSchema>;
+export type MyPreviews = z.infer<typeof previews.myPreviewsSchema>;
+export type MyPreview = z.infer<typeof previews.myPreviewSchema>;
+export type PartnerPreviews = z.infer<typeof previews.partnerPreviewsSchema>;
+export type PartnerOptin = z.infer<typeof previews.partnerOptinSchema>;
