@@ -69,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.decorate('deps', deps);
   app.decorateRequest('principal', null);
+  app.decorateRequest('preloaded', null);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {

@@ -10,6 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.ts';
 import type { Access, Principal } from '../features/auth/access.ts';
+import type { SessionPreload } from '../features/auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 
@@ -49,8 +50,12 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** What the route's preload read with the session, once the caller passed the checks. */
+    preloaded: { by: SessionPreload; value: unknown } | null;
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Route data to read in the session lookup's query (see SessionPreload). */
+    preload?: SessionPreload;
   }
 }

@@ -2,9 +2,7 @@
 // route config; the authentication hook (./hook.ts) enforces it before validation, so a
 // handler only runs for a caller it admits.
 
-import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { rows } from '../../db/client.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Actor } from '../audit/service.ts';
 
@@ -71,19 +69,15 @@ function notFound(): AppError {
 /**
  * The partner a request may act for. A partner's user gets 404 for any other partner id,
  * exactly as for one that does not exist (403 would confirm that the id exists); operators
- * and API tokens may act for any existing partner.
+ * and API tokens may act for any existing partner (`exists`: whether it does, read with the
+ * caller's credentials in one query).
  */
-export async function requirePartnerAccess(request: FastifyRequest, partnerId: string): Promise<string> {
-  const principal = principalOf(request);
+export function requirePartnerAccess(principal: Principal, partnerId: string, exists: boolean): string {
   if (principal.kind === 'user' && principal.user.role !== 'operator') {
     if (principal.user.partnerId !== partnerId) throw notFound();
     return partnerId;
   }
-  const [found] = await rows<{ one: number }>(
-    request.server.deps.db,
-    sql`select 1 as one from partners where partner_id = ${partnerId}`,
-  );
-  if (!found) throw notFound();
+  if (!exists) throw notFound();
   return partnerId;
 }
 

@@ -2,9 +2,10 @@
 // stored as a SHA-256, scoped (read, ingest, admin), revocable, with the last use recorded
 // (at most once a minute, so a busy integration does not write on every request).
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { apiTokens } from '../../db/schema.ts';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { apiTokens, partners } from '../../db/schema.ts';
 import { AppError } from '../../server/errors.ts';
+import { preparedQuery } from '../../server/prepared.ts';
 import type { AppDeps } from '../../server/types.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { Principal, Scope } from './access.ts';
@@ -104,21 +105,43 @@ export async function revokeApiToken(deps: AppDeps, options: { id: string; actor
   });
 }
 
-/** The principal of a bearer token, or null when it is unknown or revoked. */
+// Checked on every request of an integration: a named prepared statement that also answers
+// whether the URL's partner exists (the tenancy check, in the same round trip).
+const tokenLookup = preparedQuery('auth_api_token', (db) =>
+  db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scopes: apiTokens.scopes,
+      lastUsedAt: apiTokens.lastUsedAt,
+      partnerExists: sql<boolean>`exists (select 1 from ${partners} where ${partners.partnerId} = ${sql.placeholder('partnerId')})`,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+    .limit(1),
+);
+
+/**
+ * The principal of a bearer token, or null when it is unknown or revoked; `partnerId`: a
+ * partner whose existence to report (partnerExists) in the same query.
+ */
 export async function resolveApiToken(
   deps: AppDeps,
   token: string,
-): Promise<Extract<Principal, { kind: 'token' }> | null> {
+  partnerId?: string,
+): Promise<{ principal: Extract<Principal, { kind: 'token' }>; partnerExists: boolean } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const [row] = await deps.db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
+  const [row] = await tokenLookup(deps.db).execute({
+    tokenHash: sha256(token),
+    partnerId: partnerId ?? null,
+  });
   if (!row) return null;
   const now = deps.clock.now();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  return { kind: 'token', token: { id: row.id, name: row.name, scopes: row.scopes as Scope[] } };
+  return {
+    principal: { kind: 'token', token: { id: row.id, name: row.name, scopes: row.scopes as Scope[] } },
+    partnerExists: row.partnerExists === true,
+  };
 }

@@ -1,7 +1,10 @@
-// The dashboard's summary (program progress, alerts) and tier-progress panel.
+// The dashboard's summary (program progress, alerts) and tier-progress panel. Both read the
+// summary row; a browser's session lookup reads it in the same query (config.preload).
 import type { App, AppDeps, RouteModule } from '../../server/types.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
+import { preloaded } from '../auth/hook.ts';
 import { partnerParams } from '../portal/schemas.ts';
+import { summaryPreload } from './repository.ts';
 import { standingQuery, summarySchema, tierProgressQuery, tierProgressSchema } from './schemas.ts';
 import { getDashboardSummary, getTierProgress } from './service.ts';
 
@@ -11,7 +14,7 @@ function register(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/partners/:partnerId/dashboard',
     {
-      config: { access: PARTNER_MEMBER },
+      config: { access: PARTNER_MEMBER, preload: summaryPreload },
       schema: {
         tags,
         summary: 'Program progress: tiers, points, points needed for the next tier, revenue metrics, alerts',
@@ -27,13 +30,14 @@ function register(app: App, deps: AppDeps): void {
         partnerId: request.params.partnerId,
         on: request.query.on,
         today: deps.clock.today(),
+        row: preloaded(request, summaryPreload),
       }),
   );
 
   app.get(
     '/api/v1/partners/:partnerId/tier-progress',
     {
-      config: { access: PARTNER_MEMBER },
+      config: { access: PARTNER_MEMBER, preload: summaryPreload },
       schema: {
         tags,
         summary: 'For a chosen tier: total, seller-minimum and managed-minimum points still needed',
@@ -48,6 +52,7 @@ function register(app: App, deps: AppDeps): void {
         on: request.query.on,
         tier: request.query.tier,
         today: deps.clock.today(),
+        row: preloaded(request, summaryPreload),
       }),
   );
 }

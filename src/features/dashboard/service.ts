@@ -8,6 +8,7 @@ import { sellerTrackOf } from '../../domain/tiers.ts';
 import { validationError } from '../../server/errors.ts';
 import { pts } from '../portal/json.ts';
 import { tierRef } from '../portal/program.ts';
+import type { SummaryRow } from './repository.ts';
 import { partnerStanding, type Standing, storedMoney } from './standing.ts';
 
 export function pointsJson(p: Standing['points']) {
@@ -39,6 +40,8 @@ export interface StandingRequest {
   partnerId: string;
   on?: IsoDate | undefined;
   today: IsoDate;
+  /** The summary row, when read with the session (summaryPreload). */
+  row?: SummaryRow | undefined;
 }
 
 export async function getDashboardSummary(db: Queryable, request: StandingRequest) {

@@ -11,7 +11,7 @@ import { AppError } from '../../server/errors.ts';
 import { loadPartnerFacts, summaryJson } from '../points/repository.ts';
 import { type Money, money, pointsOf } from '../portal/json.ts';
 import { programOfVersion } from '../portal/program.ts';
-import { countRenewalAlerts, summaryRow } from './repository.ts';
+import { countRenewalAlerts, type SummaryRow, summaryRow } from './repository.ts';
 
 type SummaryJson = ReturnType<typeof summaryJson>;
 export type StoredMetrics = SummaryJson['metrics'] & { renewalAlerts?: number };
@@ -34,15 +34,16 @@ export interface Standing {
 
 /**
  * The standing as of the last derivation (`on` undefined), or on a given day. `today` is
- * the day used for a partner that was never derived.
+ * the day used for a partner that was never derived. `row`: the partner's summary row when
+ * already read (with the session: summaryPreload).
  */
 export async function partnerStanding(
   db: Queryable,
   partnerId: string,
-  options: { on?: IsoDate | undefined; today: IsoDate },
+  options: { on?: IsoDate | undefined; today: IsoDate; row?: SummaryRow | undefined },
 ): Promise<Standing> {
   const { on } = options;
-  const row = await summaryRow(db, partnerId);
+  const row = options.row?.partnerId === partnerId ? options.row : await summaryRow(db, partnerId);
   if (!row) throw new AppError('not_found', 'No such partner');
   const program = await programOfVersion(db, row.programVersion ?? 0);
   const partner = { partnerId: row.partnerId, name: row.name, country: row.country, currency: row.currency };
