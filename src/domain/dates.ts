@@ -60,7 +60,10 @@ export function fromParts(y: number, m: number, d: number): IsoDate {
 
 // Days since 1970-01-01 (Howard Hinnant's days_from_civil), for day arithmetic.
 export function toDayNumber(date: IsoDate): number {
-  let [y, m, d] = parts(date);
+  // The fields read directly: a parts() tuple per call was garbage on the engine's hot paths.
+  let y = field(date, 0, 4);
+  const m = field(date, 5, 7);
+  const d = field(date, 8, 10);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -94,7 +97,9 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** Calendar months later; a day past the end of a shorter month clamps to its last day. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = parts(date);
+  const y = field(date, 0, 4);
+  const m = field(date, 5, 7);
+  const d = field(date, 8, 10);
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
@@ -102,7 +107,8 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 export function monthEnd(date: IsoDate): IsoDate {
-  const [y, m] = parts(date);
+  const y = field(date, 0, 4);
+  const m = field(date, 5, 7);
   return fromParts(y, m, daysInMonth(y, m));
 }
 
@@ -122,7 +128,8 @@ export function monthOf(date: IsoDate): string {
 /** The month ends d with from <= d <= to, in order. */
 export function monthEndsBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
-  let [y, m] = parts(from);
+  let y = field(from, 0, 4);
+  let m = field(from, 5, 7);
   for (let me = monthEnd(from); me <= to; ) {
     out.push(me);
     // The next month with integers, instead of formatting and re-parsing each month end
@@ -135,7 +142,8 @@ export function monthEndsBetween(from: IsoDate, to: IsoDate): IsoDate[] {
       me = fromParts(y, m, daysInMonth(y, m));
     } else {
       me = monthEnd(addMonths(monthStart(me), 1));
-      [y, m] = parts(me);
+      y = field(me, 0, 4);
+      m = field(me, 5, 7);
     }
   }
   return out;

@@ -71,16 +71,30 @@ export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
   const deals = new Map<string, DealFact>();
   for (const d of facts.deals) deals.set(d.dealId, d);
 
-  // Changes grouped by client, then product: no per-change key string to build and hash.
-  // `lineLists` keeps the lines in order of first appearance, the order they are derived in.
-  const changesByLine = new Map<string, Map<string, MrrChangeFact[]>>();
+  // Changes grouped by client, then product: no key string per change to build and hash,
+  // and a client's few products found by a scan rather than a map per client. Facts usually
+  // come client by client, so the previous change's client is checked first. `lineLists`
+  // keeps the lines in order of first appearance, the order they are derived in.
+  const changesByClient = new Map<string, MrrChangeFact[][]>();
   const lineLists: MrrChangeFact[][] = [];
+  let lastClient: string | undefined;
+  let clientLines: MrrChangeFact[][] = [];
   for (const ch of facts.changes) {
-    let products = changesByLine.get(ch.clientId);
-    if (!products) changesByLine.set(ch.clientId, (products = new Map()));
-    let list = products.get(ch.product);
+    if (ch.clientId !== lastClient) {
+      lastClient = ch.clientId;
+      let lines = changesByClient.get(lastClient);
+      if (!lines) changesByClient.set(lastClient, (lines = []));
+      clientLines = lines;
+    }
+    let list: MrrChangeFact[] | undefined;
+    for (const l of clientLines) {
+      if (l[0]!.product === ch.product) {
+        list = l;
+        break;
+      }
+    }
     if (!list) {
-      products.set(ch.product, (list = []));
+      clientLines.push((list = []));
       lineLists.push(list);
     }
     list.push(ch);

@@ -31,10 +31,18 @@ class CurrencySums {
 export function attributedClients(ledger: Ledger, date: IsoDate): Set<string> {
   const out = new Set<string>();
   for (const clientId of ledger.managedClientIds) {
-    const ms = ledger.managementsByClient.get(clientId) ?? [];
-    if (ms.some((m) => m.partnerId === ledger.partnerId && isManagingOn(m, date))) out.add(clientId);
+    for (const m of ledger.managementsByClient.get(clientId) ?? []) {
+      if (m.partnerId === ledger.partnerId && isManagingOn(m, date)) {
+        out.add(clientId);
+        break;
+      }
+    }
   }
-  for (const e of ledger.entries) if (isActive(e, date)) out.add(e.clientId);
+  // Entries are in earnedOn order: none after the first one earned later is active.
+  for (const e of ledger.entries) {
+    if (e.earnedOn > date) break;
+    if (isActive(e, date)) out.add(e.clientId);
+  }
   return out;
 }
 
@@ -65,6 +73,9 @@ export interface RevenueMetrics {
 /** (end / start)^12 rounded half away from zero to 6 decimals, exactly. */
 export function annualizedRetention(start: Scaled, end: Scaled): string | null {
   if (start <= 0) return null;
+  // Exact shortcuts for the common unchanged and emptied months (no 12th powers to build).
+  if (end === start) return '1.000000';
+  if (end === 0) return '0.000000';
   const num = BigInt(end) ** 12n * 1_000_000n;
   const den = BigInt(start) ** 12n;
   let q = num / den;

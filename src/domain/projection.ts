@@ -2,8 +2,8 @@
 // upcoming expirations, and the three-month projection if nothing new is sold.
 import { type IsoDate, nextMonthEnds } from './dates.ts';
 import { lineKey } from './facts.ts';
-import { clientMrrOn, type Ledger, managersOn, type PointsSummary } from './ledger.ts';
-import type { Points } from './money.ts';
+import { clientMrrOn, type Ledger, managerCount, type PointsSummary } from './ledger.ts';
+import type { Points, Scaled } from './money.ts';
 import { type RuleSet, ruleSetOn, tierRank } from './program.ts';
 import { entryStateOn, isActive, lineMrrOn } from './sold.ts';
 import { certifiedOn, type Performance, performanceOn, sellerTrackOf, tierFor } from './tiers.ts';
@@ -78,40 +78,73 @@ export function projectedPoints(
   date: IsoDate,
   cancelled: ReadonlyMap<string, IsoDate> = cancellations(ledger, on),
 ): PointsSummary {
-  const ends = (clientId: string, product: string) => {
-    const d = cancelled.get(lineKey(clientId, product));
-    return d !== undefined && d <= date;
-  };
-  let sourced = 0;
-  let assisted = 0;
+  return projectedSeries(ledger, on, [date], cancelled)[0]!;
+}
+
+/**
+ * projectedPoints for several dates at once: each entry's remaining points, each line's
+ * cancellation and each managed client's MRR and managers are looked up once, not once
+ * per date. Managed points are still summed date by date, client by client, as before.
+ */
+function projectedSeries(
+  ledger: Ledger,
+  on: IsoDate,
+  dates: readonly IsoDate[],
+  cancelled: ReadonlyMap<string, IsoDate>,
+): PointsSummary[] {
+  const n = dates.length;
+  // Without cancellations (most partners) no line key needs building.
+  const endOf = (clientId: string, product: string) =>
+    cancelled.size === 0 ? undefined : cancelled.get(lineKey(clientId, product));
+  const sourced = new Array<Points>(n).fill(0);
+  const assisted = new Array<Points>(n).fill(0);
   for (const e of ledger.entries) {
     if (e.earnedOn > on) break;
-    if (!isActive(e, date) || ends(e.clientId, e.product)) continue;
-    const { points } = entryStateOn(e, on);
-    if (e.dealType === 'sourced') sourced += points;
-    else assisted += points;
-  }
-  const ruleSet = ruleSetOn(ledger.program, date);
-  let managed = 0;
-  for (const clientId of ledger.managedClientIds) {
-    const managers = managersOn(ledger, clientId, on);
-    if (!managers.includes(ledger.partnerId)) continue;
-    let mrr = clientMrrOn(ledger, clientId, on);
-    for (const line of ledger.linesByClient.get(clientId) ?? []) {
-      if (ends(clientId, line.product)) mrr -= lineMrrOn(line, on);
+    const end = endOf(e.clientId, e.product);
+    let points: Points | undefined;
+    for (let k = 0; k < n; k++) {
+      const date = dates[k]!;
+      if (!isActive(e, date) || (end !== undefined && end <= date)) continue;
+      points ??= entryStateOn(e, on).points;
+      if (e.dealType === 'sourced') sourced[k]! += points;
+      else assisted[k]! += points;
     }
-    if (mrr <= 0) continue;
-    const client = ledger.clients.get(clientId)!;
-    managed += managedPointsFor({
-      mrr,
-      currency: client.currency,
-      country: client.country,
-      ruleSet,
-      managers: managers.length,
-    });
   }
-  const sold = sourced + assisted;
-  return { sourced, assisted, sold, managed, total: sold + managed };
+  // Each managed client's managers and MRR on `on`, less its lines cancelled by each date.
+  const ids = ledger.managedClientIds;
+  const managers = new Array<number>(ids.length);
+  const mrr = new Array<Scaled>(ids.length * n);
+  for (let c = 0; c < ids.length; c++) {
+    const clientId = ids[c]!;
+    // The number of managers, or 0 when the partner is not one of them on `on`.
+    managers[c] = managerCount(ledger, clientId, on, ledger.partnerId);
+    if (managers[c] === 0) continue;
+    const level = clientMrrOn(ledger, clientId, on);
+    for (let k = 0; k < n; k++) mrr[c * n + k] = level;
+    for (const line of ledger.linesByClient.get(clientId) ?? []) {
+      const end = endOf(clientId, line.product);
+      if (end === undefined) continue;
+      const lineMrr = lineMrrOn(line, on);
+      for (let k = 0; k < n; k++) if (end <= dates[k]!) mrr[c * n + k]! -= lineMrr;
+    }
+  }
+  return dates.map((date, k) => {
+    const ruleSet = ruleSetOn(ledger.program, date);
+    let managed = 0;
+    for (let c = 0; c < ids.length; c++) {
+      if (managers[c] === 0 || mrr[c * n + k]! <= 0) continue;
+      const client = ledger.clients.get(ids[c]!)!;
+      managed += managedPointsFor({
+        mrr: mrr[c * n + k]!,
+        currency: client.currency,
+        country: client.country,
+        ruleSet,
+        managers: managers[c]!,
+      });
+    }
+    const sold = sourced[k]! + assisted[k]!;
+    return { sourced: sourced[k]!, assisted: assisted[k]!, sold, managed, total: sold + managed };
+  });
 }
 
 export function tierInsights(
@@ -149,8 +182,9 @@ export function tierInsights(
     }
   }
 
-  const projection = monthEnds.map((date) => {
-    const points = projectedPoints(ledger, on, date, cancelled);
+  const projected = projectedSeries(ledger, on, monthEnds, cancelled);
+  const projection = monthEnds.map((date, k) => {
+    const points = projected[k]!;
     const rs = ruleSetOn(ledger.program, date);
     return { date, ...points, tier: tierFor(rs, points, certifiedOn(ledger.certifications, date)) };
   });
