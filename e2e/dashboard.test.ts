@@ -122,7 +122,7 @@ describe('the dashboard of a partner user', () => {
   it('signs out and then needs a sign-in again', async () => {
     const page = await browser().context.newPage();
     await signIn(page, baseUrl(), DEMO.goldUser);
-    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
     await page.goBack();

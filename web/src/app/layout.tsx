@@ -1,6 +1,16 @@
 // The signed-in frame: header with the partner (a switcher for operators), the language
 // and the account menu; navigation; the page below. Works from a laptop down to a phone.
-import { AppShell, Burger, Group, Menu, NavLink, Select, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  Select,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -72,13 +82,14 @@ function AccountMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('common.account.menu')} px="xs">
+        <UnstyledButton px="xs">
           <Text size="sm" fw={500} truncate maw={200}>
             {me.user.email}
           </Text>
           <Text size="xs" c="dimmed">
             {t(`common.account.role.${me.user.role}`)}
           </Text>
+          <VisuallyHidden>{t('common.account.menu')}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

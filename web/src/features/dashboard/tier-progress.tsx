@@ -27,7 +27,7 @@ function Track({
         <Text size="sm" fw={600}>
           {label}
         </Text>
-        <Text size="sm" c={missing > 0 ? 'orange.8' : 'teal.8'} fw={600}>
+        <Text size="sm" c={missing > 0 ? 'indigo.9' : 'teal.9'} fw={600}>
           {missing > 0
             ? t('dashboard.tierProgress.stillNeeded', { points: f.points(missing) })
             : t('dashboard.tierProgress.met')}
@@ -92,7 +92,7 @@ export function TierProgressPanel({ partnerId }: { partnerId: string }) {
               />
             </SimpleGrid>
             {data.selected.met ? (
-              <Text size="sm" c="teal.8">
+              <Text size="sm" c="teal.9">
                 {t('dashboard.tierProgress.reached', { tier: data.selected.tierName })}
               </Text>
             ) : null}
