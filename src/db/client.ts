@@ -107,3 +107,102 @@ export async function lockPartners(tx: Tx, partnerIds: Iterable<string>): Promis
         from unnest(${sql.param(ids)}::text[]) as id`,
   );
 }
+
+// ---- COPY -------------------------------------------------------------------------------
+// Bulk writes go through COPY (text format): PostgreSQL reads tab-separated lines far faster
+// than it expands parameter arrays or JSON documents (json_to_recordset took ~25x longer
+// than COPY for the same derived rows), and Node builds plain text instead of escaping
+// every value into an array literal.
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+/** A value as a field of COPY's text format: `\N` for null, backslash escapes for the rest. */
+export function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
+}
+
+/** The driver's own connection under a drizzle transaction (its session holds it). */
+function driverClient(tx: Tx): unknown {
+  return (tx as unknown as { session: { client: unknown } }).session.client;
+}
+
+/** Data in a chunk per CopyData message: the server gets it in pieces, Node sends no giant frame. */
+const COPY_CHUNK = 256 * 1024;
+
+/**
+ * COPY ... FROM STDIN over node-postgres's protocol hooks (what pg-copy-streams does, for
+ * data already in memory): the client calls submit, then the handlers as the server answers.
+ */
+class CopyFromStdin {
+  readonly done: Promise<void>;
+  private settle!: { resolve: () => void; reject: (error: unknown) => void };
+
+  constructor(
+    readonly text: string,
+    private readonly data: Buffer,
+  ) {
+    this.done = new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+  }
+
+  submit(connection: { query(text: string): void }): void {
+    connection.query(this.text);
+  }
+
+  handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }): void {
+    for (let i = 0; i < this.data.length; i += COPY_CHUNK)
+      connection.sendCopyFromChunk(this.data.subarray(i, i + COPY_CHUNK));
+    connection.endCopyFrom();
+  }
+
+  handleCommandComplete(): void {}
+
+  handleReadyForQuery(): void {
+    this.settle.resolve();
+  }
+
+  /** The client forgets the query on an error (no ReadyForQuery reaches it): settle now. */
+  handleError(error: unknown): void {
+    this.settle.reject(error);
+  }
+}
+
+/**
+ * Appends rows to a table with COPY, inside the transaction. `data`: lines of COPY's text
+ * format (fields by copyField, joined by tabs, each line ending in a newline).
+ */
+export async function copyRows(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  data: string,
+): Promise<void> {
+  if (data.length === 0) return;
+  const statement = `copy ${table} (${columns.join(', ')}) from `;
+  const client = driverClient(tx);
+  if (client instanceof pg.Client) {
+    const copy = new CopyFromStdin(`${statement}stdin`, Buffer.from(data, 'utf8'));
+    client.query(copy as never);
+    await copy.done;
+    return;
+  }
+  // PGlite reads COPY data from its /dev/blob device, fed by the query's blob option.
+  const pglite = client as { query(q: string, p: unknown[], o: { blob: Blob }): Promise<unknown> };
+  await pglite.query(`${statement}'/dev/blob'`, [], { blob: new Blob([data]) });
+}
+
+/**
+ * A statement's rows as arrays of values (no object per row), inside the transaction: for
+ * reading many rows, e.g. FETCH from a cursor.
+ */
+export async function arrayRows(tx: Tx, text: string): Promise<unknown[][]> {
+  const client = driverClient(tx);
+  if (client instanceof pg.Client) return (await client.query({ text, rowMode: 'array' })).rows;
+  const pglite = client as {
+    query(q: string, p: unknown[], o: { rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+  };
+  return (await pglite.query(text, [], { rowMode: 'array' })).rows;
+}

@@ -1,7 +1,7 @@
 // SQL of the import: reference lookups and batched upserts. Identifiers come from the
 // file table in schemas.ts (constants), values always travel as parameters.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Queryable, rows, type Tx } from '../../db/client.ts';
+import { copyField, copyRows, type Queryable, rows, type Tx } from '../../db/client.ts';
 import type { FileSpec, Row, SqlType } from './schemas.ts';
 
 /**
@@ -96,15 +96,18 @@ interface UpsertStatement {
   columns: string[];
   /** The SQL around the column arrays: parts[0] $1 parts[1] $2 ... */
   parts: string[];
+  /** The same upsert reading the rows from the file's staging table (upsertStaged). */
+  staged: string;
 }
 
 const statements = new Map<string, UpsertStatement>();
 
 /**
  * One statement per batch: the rows arrive as one text array per column (so a batch
- * is not bounded by the 65,535-parameter limit), are cast, and upsert by the key. A
- * row equal to the stored one is not rewritten, so a second import changes nothing;
- * the counts and the affected clients/partners come from the rows really written.
+ * is not bounded by the 65,535-parameter limit), or from a staging table, are cast, and
+ * upsert by the key. A row equal to the stored one is not rewritten, so a second import
+ * changes nothing; the counts and the affected clients/partners come from the rows really
+ * written.
  */
 function upsertStatement(spec: FileSpec): UpsertStatement {
   const cached = statements.get(spec.table);
@@ -146,11 +149,30 @@ function upsertStatement(spec: FileSpec): UpsertStatement {
     client
       ? ` (select coalesce(array_agg(distinct ${client}), '{}') from ins where not inserted) as updated_clients`
       : ` '{}'::text[] as updated_clients`,
-  ];
-  head[head.length - 1] += tail.join('');
-  const statement = { columns, parts: head };
+  ].join('');
+  const staged = `with input as (select * from ${stagingTable(spec)})${tail}`;
+  head[head.length - 1] += tail;
+  const statement = { columns, parts: head, staged };
   statements.set(spec.table, statement);
   return statement;
+}
+
+interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  clients: string[];
+  partners: string[];
+  updated_clients: string[];
+}
+
+function upsertResult(result: UpsertCounts | undefined): UpsertResult {
+  return {
+    inserted: result?.inserted ?? 0,
+    updated: result?.updated ?? 0,
+    clientIds: result?.clients ?? [],
+    partnerIds: result?.partners ?? [],
+    updatedClientIds: result?.updated_clients ?? [],
+  };
 }
 
 export async function upsertRows(
@@ -166,20 +188,41 @@ export async function upsertRows(
     chunks.push(sql`${sql.param(batch.map((row) => row[column] ?? null))}`);
     chunks.push(sql.raw(parts[i + 1]!));
   });
-  const [result] = await rows<{
-    inserted: number;
-    updated: number;
-    clients: string[];
-    partners: string[];
-    updated_clients: string[];
-  }>(db, sql.join(chunks));
-  return {
-    inserted: result?.inserted ?? 0,
-    updated: result?.updated ?? 0,
-    clientIds: result?.clients ?? [],
-    partnerIds: result?.partners ?? [],
-    updatedClientIds: result?.updated_clients ?? [],
-  };
+  const [result] = await rows<UpsertCounts>(db, sql.join(chunks));
+  return upsertResult(result);
+}
+
+/** The temporary table a file's rows pass through (text columns, cast by the upsert). */
+function stagingTable(spec: FileSpec): string {
+  return `tierwise_stage_${spec.table}`;
+}
+
+/**
+ * upsertRows for large batches: the rows go in with COPY (plain text, cheap for Node and
+ * PostgreSQL alike, where parameter arrays cost an escaped array literal per column) into
+ * a temporary table, which the same upsert then reads. The table lives until the end of
+ * the transaction (emptied after each batch).
+ */
+export async function upsertStaged(tx: Tx, spec: FileSpec, batch: readonly Row[]): Promise<UpsertResult> {
+  if (batch.length === 0)
+    return { inserted: 0, updated: 0, clientIds: [], partnerIds: [], updatedClientIds: [] };
+  const { columns, staged } = upsertStatement(spec);
+  const table = stagingTable(spec);
+  await tx.execute(
+    sql.raw(
+      `create temp table if not exists ${table} (${columns.map((c) => `${c} text`).join(', ')}) on commit drop`,
+    ),
+  );
+  let text = '';
+  for (const row of batch) {
+    text += copyField(row[columns[0]!] ?? null);
+    for (let i = 1; i < columns.length; i++) text += `\t${copyField(row[columns[i]!] ?? null)}`;
+    text += '\n';
+  }
+  await copyRows(tx, table, columns, text);
+  const [result] = await rows<UpsertCounts>(tx, sql.raw(staged));
+  await tx.execute(sql.raw(`truncate ${table}`));
+  return upsertResult(result);
 }
 
 /**

@@ -17,7 +17,7 @@ import type { RowProblem } from './checks.ts';
 import { FileState } from './file-state.ts';
 import { CsvFileError, type CsvRow, readCsv } from './reader.ts';
 import { RejectsWriter } from './rejects.ts';
-import { lockFactWrites, upsertRows } from './repository.ts';
+import { lockFactWrites, upsertStaged } from './repository.ts';
 import { clientsFile, type FileSpec, IMPORT_FILES } from './schemas.ts';
 import { FactValidator } from './validate.ts';
 
@@ -228,7 +228,7 @@ class ImportRun {
     // The upsert runs while the next batch is read and checked (PostgreSQL and Node work in
     // parallel); the connection takes one statement at a time, so any query waits for it.
     await this.settle();
-    const write = upsertRows(tx, spec, rows).then((result) => {
+    const write = upsertStaged(tx, spec, rows).then((result) => {
       counts.inserted += result.inserted;
       counts.updated += result.updated;
       counts.unchanged += rows.length - result.inserted - result.updated;

@@ -1,7 +1,7 @@
 // Writing a batch of partners' derived rows (sold entries, losses, snapshots, tier history,
-// partner_state with the dashboard's figures): one delete and one insert statement.
-import { type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+// partner_state with the dashboard's figures): one delete statement, then a COPY per table.
+import { sql } from 'drizzle-orm';
+import { copyField, copyRows, type Tx } from '../../db/client.ts';
 import { attributedClients } from '../../domain/metrics.ts';
 import { formatDecimal, pointsToNumber, scaledToNumber } from '../../domain/money.ts';
 import type { PartnerDerivation } from '../../domain/partner.ts';
@@ -76,91 +76,80 @@ export function summaryJson(d: PartnerDerivation) {
 
 const DERIVED_TABLES = ['sold_entries', 'point_losses', 'partner_snapshots', 'tier_history', 'partner_state'];
 
-type SqlType = 'text' | 'date' | 'numeric' | 'boolean' | 'jsonb';
+/** A derived row as COPY fields, in its table's column order (see the *_COLUMNS lists). */
+type Fields = (string | null)[];
 
-/**
- * One CTE inserting rows sent as one JSON document and expanded by json_to_recordset: any
- * number of rows per statement (no bind-parameter limit), serialized natively by
- * JSON.stringify instead of per-cell array literals.
- */
-function insertPart(
-  name: string,
-  table: string,
-  columns: Readonly<Record<string, SqlType>>,
-  values: readonly Record<string, unknown>[],
-): SQL {
-  const names = Object.keys(columns);
-  const list = names.map((n) => `"${n}"`).join(', ');
-  const record = names.map((n) => `"${n}" ${columns[n]}`).join(', ');
-  return sql`${sql.raw(name)} as (insert into ${sql.raw(table)} (${sql.raw(list)})
-    select ${sql.raw(list)} from json_to_recordset(${JSON.stringify(values)}::json) as x(${sql.raw(record)}))`;
+/** Rows of one table as COPY text (fields escaped, tab-separated, one line each). */
+class CopyText {
+  private readonly lines: string[] = [];
+  add(fields: Fields): void {
+    let line = copyField(fields[0]!);
+    for (let i = 1; i < fields.length; i++) line += `\t${copyField(fields[i]!)}`;
+    this.lines.push(line);
+  }
+  get text(): string {
+    return this.lines.length === 0 ? '' : `${this.lines.join('\n')}\n`;
+  }
 }
 
-const SOLD_ENTRY_COLUMNS = {
-  partner_id: 'text',
-  entry_id: 'text',
-  client_id: 'text',
-  product: 'text',
-  change_id: 'text',
-  deal_id: 'text',
-  credited_via: 'text',
-  deal_type: 'text',
-  kind: 'text',
-  delta: 'numeric',
-  points: 'numeric',
-  remaining_backing: 'numeric',
-  remaining_points: 'numeric',
-  earned_on: 'date',
-  expires_on: 'date',
-  origin_date: 'date',
-  explanation: 'jsonb',
-} as const;
-const LOSS_COLUMNS = {
-  partner_id: 'text',
-  entry_id: 'text',
-  change_id: 'text',
-  client_id: 'text',
-  product: 'text',
-  date: 'date',
-  kind: 'text',
-  deal_type: 'text',
-  points: 'numeric',
-  backing: 'numeric',
-} as const;
-const SNAPSHOT_COLUMNS = {
-  partner_id: 'text',
-  month_end: 'date',
-  sourced: 'numeric',
-  assisted: 'numeric',
-  sold: 'numeric',
-  managed: 'numeric',
-  total: 'numeric',
-  certified: 'boolean',
-  performance: 'text',
-  credited: 'text',
-} as const;
-const HISTORY_COLUMNS = {
-  partner_id: 'text',
-  date: 'date',
-  from_tier: 'text',
-  to_tier: 'text',
-  reason: 'text',
-  performance: 'text',
-} as const;
-const STATE_COLUMNS = {
-  partner_id: 'text',
-  as_of: 'date',
-  sourced: 'numeric',
-  assisted: 'numeric',
-  sold: 'numeric',
-  managed: 'numeric',
-  total: 'numeric',
-  certified: 'boolean',
-  performance: 'text',
-  credited: 'text',
-  metrics: 'jsonb',
-  insights: 'jsonb',
-} as const;
+const SOLD_ENTRY_COLUMNS = [
+  'partner_id',
+  'entry_id',
+  'client_id',
+  'product',
+  'change_id',
+  'deal_id',
+  'credited_via',
+  'deal_type',
+  'kind',
+  'delta',
+  'points',
+  'remaining_backing',
+  'remaining_points',
+  'earned_on',
+  'expires_on',
+  'origin_date',
+  'explanation',
+];
+const LOSS_COLUMNS = [
+  'partner_id',
+  'entry_id',
+  'change_id',
+  'client_id',
+  'product',
+  'date',
+  'kind',
+  'deal_type',
+  'points',
+  'backing',
+];
+/** The standing columns shared by snapshots and partner_state, after partner_id and the date. */
+const STANDING_COLUMNS = [
+  'sourced',
+  'assisted',
+  'sold',
+  'managed',
+  'total',
+  'certified',
+  'performance',
+  'credited',
+];
+const SNAPSHOT_COLUMNS = ['partner_id', 'month_end', ...STANDING_COLUMNS];
+const HISTORY_COLUMNS = ['partner_id', 'date', 'from_tier', 'to_tier', 'reason', 'performance'];
+const STATE_COLUMNS = ['partner_id', 'as_of', ...STANDING_COLUMNS, 'metrics', 'insights'];
+
+function standingFields(p: PartnerDerivation['snapshots'][number]): Fields {
+  return [
+    points(p.sourced),
+    points(p.assisted),
+    points(p.sold),
+    points(p.managed),
+    points(p.total),
+    p.certified ? 't' : 'f',
+    p.tier,
+    p.credited,
+  ];
+}
 
 /** Replaces the derived rows of the partners in `derivations` (and clears partners without facts). */
 export async function writeDerivations(
@@ -179,84 +168,64 @@ export async function writeDerivations(
       sql`, `,
     )} select 1`,
   );
-  const entries: Record<string, unknown>[] = [];
-  const losses: Record<string, unknown>[] = [];
-  const snapshots: Record<string, unknown>[] = [];
-  const history: Record<string, unknown>[] = [];
-  const states: Record<string, unknown>[] = [];
+  const entries = new CopyText();
+  const losses = new CopyText();
+  const snapshots = new CopyText();
+  const history = new CopyText();
+  const states = new CopyText();
   for (const d of derivations) {
-    const partner_id = d.ledger.partnerId;
+    const partnerId = d.ledger.partnerId;
     for (const e of d.ledger.entries) {
       const now = entryStateOn(e, d.asOf);
-      entries.push({
-        partner_id,
-        entry_id: e.entryId,
-        client_id: e.clientId,
-        product: e.product,
-        change_id: e.changeId,
-        deal_id: e.dealId,
-        credited_via: e.creditedVia,
-        deal_type: e.dealType,
-        kind: e.kind,
-        delta: money(e.delta),
-        points: points(e.points),
-        remaining_backing: money(now.backing),
-        remaining_points: points(now.points),
-        earned_on: e.earnedOn,
-        expires_on: e.expiresOn,
-        origin_date: e.originDate,
-        explanation: e.explanation,
-      });
+      entries.add([
+        partnerId,
+        e.entryId,
+        e.clientId,
+        e.product,
+        e.changeId,
+        e.dealId,
+        e.creditedVia,
+        e.dealType,
+        e.kind,
+        money(e.delta),
+        points(e.points),
+        money(now.backing),
+        points(now.points),
+        e.earnedOn,
+        e.expiresOn,
+        e.originDate,
+        JSON.stringify(e.explanation),
+      ]);
     }
     for (const l of d.ledger.losses) {
-      losses.push({
-        partner_id,
-        entry_id: l.entryId,
-        change_id: l.changeId,
-        client_id: l.clientId,
-        product: l.product,
-        date: l.date,
-        kind: l.kind,
-        deal_type: l.dealType,
-        points: points(l.points),
-        backing: money(l.backing),
-      });
+      losses.add([
+        partnerId,
+        l.entryId,
+        l.changeId,
+        l.clientId,
+        l.product,
+        l.date,
+        l.kind,
+        l.dealType,
+        points(l.points),
+        money(l.backing),
+      ]);
     }
-    const snap = (p: PartnerDerivation['snapshots'][number]) => ({
-      sourced: points(p.sourced),
-      assisted: points(p.assisted),
-      sold: points(p.sold),
-      managed: points(p.managed),
-      total: points(p.total),
-      certified: p.certified,
-      performance: p.tier,
-      credited: p.credited,
-    });
-    for (const p of d.snapshots) snapshots.push({ partner_id, month_end: p.date, ...snap(p) });
-    for (const h of d.tierHistory) {
-      history.push({
-        partner_id,
-        date: h.date,
-        from_tier: h.from,
-        to_tier: h.to,
-        reason: h.reason,
-        performance: h.performance,
-      });
-    }
-    states.push({ partner_id, as_of: d.asOf, ...snap(d.current), ...summaryJson(d) });
+    for (const p of d.snapshots) snapshots.add([partnerId, p.date, ...standingFields(p)]);
+    for (const h of d.tierHistory) history.add([partnerId, h.date, h.from, h.to, h.reason, h.performance]);
+    const summary = summaryJson(d);
+    states.add([
+      partnerId,
+      d.asOf,
+      ...standingFields(d.current),
+      JSON.stringify(summary.metrics),
+      JSON.stringify(summary.insights),
+    ]);
   }
-  // The inserts in one statement too (after the deletes, a statement of their own: the
-  // parts of one statement see the same snapshot and would collide on the keys).
-  await tx.execute(
-    sql`with ${sql.join(
-      [
-        insertPart('i0', 'sold_entries', SOLD_ENTRY_COLUMNS, entries),
-        insertPart('i1', 'point_losses', LOSS_COLUMNS, losses),
-        insertPart('i2', 'partner_snapshots', SNAPSHOT_COLUMNS, snapshots),
-        insertPart('i3', 'tier_history', HISTORY_COLUMNS, history),
-        insertPart('i4', 'partner_state', STATE_COLUMNS, states),
-      ],
-      sql`, `,
-    )} select 1`,
-  );
+  // After the deletes (a statement of their own: rows of the same keys come back).
+  await copyRows(tx, 'sold_entries', SOLD_ENTRY_COLUMNS, entries.text);
+  await copyRows(tx, 'point_losses', LOSS_COLUMNS, losses.text);
+  await copyRows(tx, 'partner_snapshots', SNAPSHOT_COLUMNS, snapshots.text);
+  await copyRows(tx, 'tier_history', HISTORY_COLUMNS, history.text);
+  await copyRows(tx, 'partner_state', STATE_COLUMNS, states.text);
 }

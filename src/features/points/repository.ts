@@ -78,7 +78,8 @@ export async function loadPartnerFacts(
 
 type Tuple = (string | number | null)[];
 
-interface BatchDocument {
+/** A batch of partners' facts as PostgreSQL sends them: per kind, one JSON array per row. */
+export interface BatchDocument {
   links: [string, string][] | null;
   clients: Tuple[] | null;
   changes: Tuple[] | null;
@@ -90,6 +91,26 @@ interface BatchDocument {
   standings: Tuple[] | null;
 }
 
+/**
+ * The columns of each kind, in the order factsFromDocument reads them, and the table they
+ * come from. Partner kinds are found by partner_id, client kinds by client_id.
+ */
+export const PARTNER_KINDS = {
+  certifications: ['certifications', 'partner_id, name, valid_from::text, valid_until::text'],
+  standings: ['partner_state', 'partner_id, sold::text, managed::text, total::text, performance, credited'],
+} as const;
+export const CLIENT_KINDS = {
+  clients: ['clients', 'client_id, name, country, currency'],
+  changes: ['mrr_changes', 'change_id, client_id, product, date::text, mrr_after::text, deal_id, reason'],
+  deals: [
+    'deals',
+    'deal_id, partner_id, client_id, type, stage, created_on::text, closed_on::text, amount::text, currency',
+  ],
+  managements: ['managements', 'partner_id, client_id, start_date::text, end_date::text'],
+  renewals: ['renewals', 'client_id, product, renewal_date::text, status'],
+  usage: ['usage', 'client_id, month, tools_used, engagement_score'],
+} as const;
+
 const agg = (columns: string, from: string) => `(select json_agg(json_build_array(${columns})) from ${from})`;
 
 const PARTNER_QUERY = (withStandings: boolean) => `select json_build_object(
@@ -98,27 +119,15 @@ const PARTNER_QUERY = (withStandings: boolean) => `select json_build_object(
     `(select partner_id, client_id from managements where partner_id = any(:ids)
      union select partner_id, client_id from deals where partner_id = any(:ids)) l`,
   )},
-  'certifications', ${agg('partner_id, name, valid_from::text, valid_until::text', 'certifications where partner_id = any(:ids)')},
-  'standings', ${
-    withStandings
-      ? agg(
-          'partner_id, sold::text, managed::text, total::text, performance, credited',
-          'partner_state where partner_id = any(:ids)',
-        )
-      : 'null'
-  }
+  'certifications', ${agg(PARTNER_KINDS.certifications[1], 'certifications where partner_id = any(:ids)')},
+  'standings', ${withStandings ? agg(PARTNER_KINDS.standings[1], 'partner_state where partner_id = any(:ids)') : 'null'}
 )::text as doc`;
 
 // The client ids travel as one array constant: the planner looks a few clients up by index
 // and scans a table once (hashing the array) for many.
-const CLIENT_QUERY = `select json_build_object(
-  'clients', ${agg('client_id, name, country, currency', 'clients where client_id = any(:ids)')},
-  'changes', ${agg('change_id, client_id, product, date::text, mrr_after::text, deal_id, reason', 'mrr_changes where client_id = any(:ids)')},
-  'deals', ${agg('deal_id, partner_id, client_id, type, stage, created_on::text, closed_on::text, amount::text, currency', 'deals where client_id = any(:ids)')},
-  'managements', ${agg('partner_id, client_id, start_date::text, end_date::text', 'managements where client_id = any(:ids)')},
-  'renewals', ${agg('client_id, product, renewal_date::text, status', 'renewals where client_id = any(:ids)')},
-  'usage', ${agg('client_id, month, tools_used, engagement_score', 'usage where client_id = any(:ids)')}
-)::text as doc`;
+const CLIENT_QUERY = `select json_build_object(${Object.entries(CLIENT_KINDS)
+  .map(([kind, [table, columns]]) => `'${kind}', ${agg(columns, `${table} where client_id = any(:ids)`)}`)
+  .join(', ')})::text as doc`;
 
 /** Queries split around their id-array parameter (`:ids`). */
 const QUERIES = {
@@ -137,35 +146,37 @@ async function document<T>(db: Queryable, parts: string[], ids: string[]): Promi
   return JSON.parse(row!.doc) as T;
 }
 
+/** Partner facts and stored standings, per partner. */
+export interface PartnerBatch {
+  facts: Map<string, PartnerFacts>;
+  standings: Map<string, StoredStanding>;
+}
+
 /** loadPartnerFacts, and with `withStandings` the partners' stored standings (partner_state). */
 export async function loadPartnerBatch(
   db: Queryable,
   partnerIds: readonly string[],
   withStandings: boolean,
-): Promise<{ facts: Map<string, PartnerFacts>; standings: Map<string, StoredStanding> }> {
+): Promise<PartnerBatch> {
   const ids = [...partnerIds];
-  const out = new Map<string, PartnerFacts>();
-  const standings = new Map<string, StoredStanding>();
-  if (ids.length === 0) return { facts: out, standings };
+  if (ids.length === 0) return { facts: new Map(), standings: new Map() };
   const partnerDoc = await document<Pick<BatchDocument, 'links' | 'certifications' | 'standings'>>(
     db,
     withStandings ? QUERIES.partnersWithStandings : QUERIES.partners,
     ids,
   );
   const clientIds = [...new Set((partnerDoc.links ?? []).map((l) => l[1]))];
-  const doc: BatchDocument =
+  const doc: Partial<BatchDocument> =
     clientIds.length === 0
-      ? {
-          ...partnerDoc,
-          links: [],
-          clients: [],
-          changes: [],
-          deals: [],
-          managements: [],
-          renewals: [],
-          usage: [],
-        }
+      ? partnerDoc
       : { ...partnerDoc, ...(await document<BatchDocument>(db, QUERIES.clients, clientIds)) };
+  return factsFromDocument(ids, doc);
+}
+
+/** The engine's facts of each partner (every one of `ids`, with or without facts) from a batch document. */
+export function factsFromDocument(ids: readonly string[], doc: Partial<BatchDocument>): PartnerBatch {
+  const out = new Map<string, PartnerFacts>();
+  const standings = new Map<string, StoredStanding>();
   const s = (v: unknown) => v as string;
   const n = (v: unknown) => v as string | null;
   const byClient = {

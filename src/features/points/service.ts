@@ -9,6 +9,7 @@ import { pointsToNumber } from '../../domain/money.ts';
 import { derivePartner, type PartnerDerivation } from '../../domain/partner.ts';
 import type { Program } from '../../domain/program.ts';
 import { creditedOn, creditedTierHistory, performanceOn } from '../../domain/tiers.ts';
+import { BulkFactReader } from './bulk-load.ts';
 import {
   allPartnerIds,
   loadPartnerBatch,
@@ -26,6 +27,9 @@ export class NotFoundError extends Error {
 const BATCH = 50;
 // Partners whose facts are loaded at once: a fact table is scanned once per load, not per partner.
 const LOAD_BATCH = 100;
+// From this many partners on, facts are read in one pass per table (bulk-load.ts) instead
+// of a lookup per batch of partners.
+const BULK_FROM = 500;
 
 /** A partner's points and tiers in partner_state: what change notifications compare. */
 export interface PartnerStanding {
@@ -88,18 +92,21 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
   const ids = [...new Set(options.partnerIds)].sort();
   await lockPartners(tx, ids);
   const withStandings = options.onChanged !== undefined;
-  const load = (i: number) => {
-    const p = loadPartnerBatch(tx, ids.slice(i, i + LOAD_BATCH), withStandings);
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += LOAD_BATCH) batches.push(ids.slice(i, i + LOAD_BATCH));
+  const bulk = ids.length >= BULK_FROM ? await BulkFactReader.open(tx, batches, withStandings) : null;
+  const load = (b: number) => {
+    const p = bulk ? bulk.next() : loadPartnerBatch(tx, batches[b]!, withStandings);
     p.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
     return p;
   };
-  let next = ids.length > 0 ? load(0) : null;
+  let next = batches.length > 0 ? load(0) : null;
   let writing: Promise<void> | null = null;
   try {
-    for (let i = 0; i < ids.length; i += LOAD_BATCH) {
+    for (let b = 0; b < batches.length; b++) {
       const { facts, standings: before } = await next!;
-      next = i + LOAD_BATCH < ids.length ? load(i + LOAD_BATCH) : null;
-      const loaded = ids.slice(i, i + LOAD_BATCH);
+      next = b + 1 < batches.length ? load(b + 1) : null;
+      const loaded = batches[b]!;
       for (let j = 0; j < loaded.length; j += BATCH) {
         const batch = loaded.slice(j, j + BATCH);
         const derivations: PartnerDerivation[] = [];
@@ -135,6 +142,7 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
       }
     }
     await writing;
+    await bulk?.close();
   } finally {
     // Nothing may still run on the transaction once this returns or throws.
     await Promise.allSettled([next, writing]);
