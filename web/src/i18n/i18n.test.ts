@@ -38,6 +38,8 @@ const SAME_IN_ALL = new Set(
     'Deals',
     'Type',
     'Open',
+    // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
+    'Deal type',
   ].map((word) => word.toLowerCase()),
 );
 

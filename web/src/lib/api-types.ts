@@ -72,6 +72,25 @@ export type Breakdown = z.infer<typeof tier.breakdownSchema>;
 export type SoldOverTime = z.infer<typeof tier.soldOverTimeSchema>;
 export type MonthClients = z.infer<typeof tier.monthClientsSchema>;
 
+// The Tier page's points breakdown and a client's points history (features/tier/breakdown).
+export type BreakdownRow = Breakdown['items'][number];
+export type BreakdownSort = tier.BreakdownQuery['sort'];
+export type DealType = NonNullable<tier.BreakdownQuery['dealType']>;
+export type MarketType = NonNullable<tier.BreakdownQuery['market']>;
+/** The points breakdown's query string (GET /partners/:id/tier/breakdown; see tier.breakdownQuery). */
+export type BreakdownParams = {
+  sort: BreakdownSort;
+  dir: SortDir;
+  page: number;
+  pageSize: number;
+  q?: string | undefined;
+  dealType?: DealType | undefined;
+  market?: MarketType | undefined;
+};
+export type ClientHistory = z.infer<typeof clients.clientHistorySchema>;
+export type HistoryEntry = ClientHistory['entries'][number];
+export type ManagedMonth = ClientHistory['managed'][number];
+
 import type * as previews from '../../../src/features/previews/schemas.ts';
 import type * as program from '../../../src/features/program/schemas.ts';
 

@@ -1,0 +1,133 @@
+// A client's points history in a right-side drawer (opened from the breakdown, kept in the
+// URL): active, expired and lost sold points and today's managed points, every sold entry
+// with the rule behind it, and managed points month by month. A client that is not the
+// partner's (404) shows the not-found state and never data.
+import { Card, Drawer, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api.ts';
+import type { ClientHistory } from '../../../lib/api-types.ts';
+import { useFormat } from '../../../lib/format.ts';
+import { PanelBody, Stat } from '../../../ui/panel.tsx';
+import { ManagedHistory } from './history-managed.tsx';
+import { SoldHistory } from './history-sold.tsx';
+import { useClientHistory } from './queries.ts';
+import { MUTED } from './tone.tsx';
+
+function DrawerTitle({ partnerId, clientId }: { partnerId: string; clientId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const history = useClientHistory(partnerId, clientId);
+  if (history.isPending) return <Skeleton component="span" display="block" height={24} width={240} />;
+  if (!history.data) return <>{t('breakdown.history.title')}</>;
+  // Inside the drawer's <h2>: phrasing content only (spans).
+  return (
+    <span style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <span>{history.data.name}</span>
+      <Text component="span" size="sm" c={MUTED} fw={400}>
+        {t('breakdown.history.subtitle', { clientId: history.data.clientId, date: f.date(history.data.on) })}
+      </Text>
+    </span>
+  );
+}
+
+/** A 404 (another partner's client, or an unknown id): the not-found state, never data. */
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="center" gap="xs" py="xl" data-testid="client-not-found" role="alert">
+      <Title order={3} size="h4">
+        {t('common.state.notFound')}
+      </Title>
+      <Text c={MUTED} size="sm" ta="center">
+        {t('common.state.notFoundText')}
+      </Text>
+    </Stack>
+  );
+}
+
+function Section({ title, caption, children }: { title: string; caption: string; children: ReactNode }) {
+  return (
+    <Stack gap="xs" component="section">
+      <Title order={3} size="sm" fw={700} c="dark.5" tt="uppercase" lts={0.4}>
+        {title}
+      </Title>
+      <Text size="xs" c={MUTED}>
+        {caption}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+function HistoryBody({ data }: { data: ClientHistory }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const totals = data.totals;
+  return (
+    <Stack gap="xl">
+      <Card withBorder radius="md" padding="md" bg="gray.0">
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md" data-testid="history-totals">
+          <Stat label={t('breakdown.history.totals.activeSold')} value={f.points(totals.activeSold)} />
+          <Stat label={t('breakdown.history.totals.expiredSold')} value={f.points(totals.expiredSold)} />
+          <Stat label={t('breakdown.history.totals.lostSold')} value={f.points(totals.lostSold)} />
+          <Stat label={t('breakdown.history.totals.managed')} value={f.points(totals.managed)} />
+        </SimpleGrid>
+      </Card>
+      <Section title={t('breakdown.history.sold.title')} caption={t('breakdown.history.sold.caption')}>
+        {data.entries.length > 0 ? (
+          <SoldHistory entries={data.entries} />
+        ) : (
+          <Text size="sm" c={MUTED}>
+            {t('breakdown.history.sold.empty')}
+          </Text>
+        )}
+      </Section>
+      <Section title={t('breakdown.history.managed.title')} caption={t('breakdown.history.managed.caption')}>
+        {data.managed.length > 0 ? (
+          <ManagedHistory months={data.managed} on={data.on} />
+        ) : (
+          <Text size="sm" c={MUTED}>
+            {t('breakdown.history.managed.empty')}
+          </Text>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+function HistoryContent({ partnerId, clientId }: { partnerId: string; clientId: string }) {
+  const history = useClientHistory(partnerId, clientId);
+  if (history.error instanceof ApiError && history.error.status === 404) return <NotFound />;
+  return <PanelBody query={history}>{(data) => <HistoryBody data={data} />}</PanelBody>;
+}
+
+export function HistoryDrawer({
+  partnerId,
+  clientId,
+  onClose,
+}: {
+  partnerId: string;
+  clientId: string;
+  onClose: () => void;
+}) {
+  const phone = useMediaQuery('(max-width: 40em)');
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size={phone ? '100%' : '60rem'}
+      padding="lg"
+      title={<DrawerTitle partnerId={partnerId} clientId={clientId} />}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
+      // On the visible panel, not the zero-size root (browser tests wait for it to be visible).
+      attributes={{ content: { 'data-testid': 'client-history' } as Record<string, string> }}
+    >
+      <HistoryContent key={`${partnerId}/${clientId}`} partnerId={partnerId} clientId={clientId} />
+    </Drawer>
+  );
+}
