@@ -23,8 +23,10 @@ export default defineConfig({
           // One demo server, one browser at a time: journeys that write (end services)
           // run after one another.
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 90_000,
           hookTimeout: 60_000,
+          // A page waits for the server and renders: give expect.poll time (default 1 s).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

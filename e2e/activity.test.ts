@@ -37,7 +37,7 @@ async function figureText(page: Page, group: string, category: string): Promise<
 }
 
 async function chooseRange(page: Page, panel: string, option: string): Promise<void> {
-  await page.locator(`[data-panel="${panel}"]`).getByLabel('Date range').click();
+  await page.locator(`[data-panel="${panel}"]`).getByRole('combobox', { name: 'Date range' }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

@@ -18,7 +18,7 @@ describe('signing in', () => {
     await page.waitForURL(/\/sign-in\?next=/);
     await checkScreen(page, 'sign-in');
     await page.getByLabel('Email').fill(DEMO.goldUser);
-    await page.getByLabel('Password').fill('not the password');
+    await page.locator('input[type=password]').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sign-in failed');
     await signIn(page, baseUrl(), DEMO.goldUser);
@@ -86,7 +86,7 @@ describe('the dashboard of a partner user', () => {
       ['Svenska', 'Programframsteg', 'sv-SE'],
       ['Nederlands', 'Voortgang programma', 'nl-NL'],
     ] as const) {
-      await page.getByLabel(/^(Language|Språk|Taal)$/).click();
+      await page.getByRole('combobox', { name: /^(Language|Språk|Taal)$/ }).click();
       await page.getByRole('option', { name: language }).click();
       await expect.poll(() => page.locator('#program-progress-title').textContent()).toBe(title);
       await panelsLoaded(page);
@@ -100,7 +100,7 @@ describe('the dashboard of a partner user', () => {
     await expect
       .poll(() => page.locator('#program-progress-title').textContent())
       .toBe('Voortgang programma');
-    await page.getByLabel('Taal', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Taal' }).click();
     await page.getByRole('option', { name: 'English' }).click();
     await expect.poll(() => page.locator('#program-progress-title').textContent()).toBe('Program progress');
     await page.close();
@@ -138,8 +138,8 @@ describe('an operator', () => {
     const summary = await operator.get<Summary>(`/api/v1/partners/${top.partnerId}/dashboard`);
     const page = await browser().context.newPage();
     await signIn(page, baseUrl(), DEMO.operator);
-    await page.getByLabel('Partner', { exact: true }).click();
-    await page.getByLabel('Partner', { exact: true }).fill(summary.partner.name);
+    await page.getByRole('combobox', { name: 'Partner' }).click();
+    await page.getByRole('combobox', { name: 'Partner' }).fill(summary.partner.name);
     await page.getByRole('option', { name: new RegExp(summary.partner.name) }).click();
     await page.waitForURL(new RegExp(`/partners/${top.partnerId}/dashboard`));
     await expect

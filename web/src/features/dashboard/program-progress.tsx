@@ -15,7 +15,7 @@ export function AlertsPanel({ summary }: { summary: UseQueryResult<Summary> }) {
           <Alert color="orange" variant="light" data-testid="renewal-alert">
             <Stack gap={4}>
               <Text fw={600}>{t('dashboard.alerts.renewals', { count: data.alerts.renewals })}</Text>
-              <Anchor href="#renewals" size="sm">
+              <Anchor href="#renewals" size="sm" c="dark.7" underline="always">
                 {t('dashboard.alerts.show')}
               </Anchor>
             </Stack>
