@@ -12,6 +12,7 @@ import { NotFound } from './not-found.tsx';
 
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx'));
 const TierPage = lazy(() => import('../features/tier/tier-page.tsx'));
+const ProjectionPreviewPage = lazy(() => import('../features/previews/projection-page.tsx'));
 
 function PageLoader() {
   return (
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="dashboard" replace /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'tier', element: <TierPage /> },
+          { path: 'previews/projection', element: <ProjectionPreviewPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,4 +1,103 @@
-// Placeholder until previews are built (issue 6, in progress).
-export function PreviewBanner(_props: { partnerId: string }) {
-  return null;
+// The top of the Tier page: for a user with a preview on, a banner that leads to it; for a
+// user without, a discreet invitation to try it. Both open the Preview features dialog.
+import { Anchor, Badge, Button, Group, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '../../lib/session.ts';
+import { useTier } from '../tier/queries.ts';
+import { isKnownPreview, previewPage } from './known.ts';
+import { type DialogStep, PreviewsDialog } from './previews-dialog.tsx';
+import { useMyPreviews } from './queries.ts';
+import { previewText } from './text.ts';
+
+export function PreviewBanner({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation();
+  const previews = useMyPreviews();
+  const me = useMe();
+  const tier = useTier(partnerId);
+  const [opened, { open, close }] = useDisclosure(false);
+  const [start, setStart] = useState<DialogStep>({ kind: 'list' });
+  const known = previews.data?.previews.filter((p) => isKnownPreview(p.id)) ?? [];
+  if (known.length === 0) return null;
+  const on = known.find((p) => p.optedIn);
+  const openAt = (step: DialogStep) => {
+    setStart(step);
+    open();
+  };
+  const dialog = <PreviewsDialog partnerId={partnerId} opened={opened} initial={start} onClose={close} />;
+
+  if (on) {
+    const { name } = previewText(t, on);
+    const page = previewPage(partnerId, on.id);
+    const partner = tier.data?.partner.name ?? me.data?.partner?.name ?? '';
+    return (
+      <Paper
+        withBorder
+        radius="md"
+        px="md"
+        py="sm"
+        bg="var(--mantine-color-blue-light)"
+        style={{ borderColor: 'var(--mantine-color-blue-3)' }}
+        component="aside"
+        aria-label={t('previews.banner.label')}
+        data-testid="preview-banner"
+        data-state="on"
+      >
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Group gap="sm" wrap="nowrap">
+            <Badge variant="filled" color="blue" style={{ flexShrink: 0 }}>
+              {t('previews.badge')}
+            </Badge>
+            <Text size="sm">
+              {on.via === 'partner' && partner
+                ? t('previews.banner.onPartner', { name, partner })
+                : t('previews.banner.on', { name })}
+            </Text>
+          </Group>
+          <Group gap="xs">
+            <Button variant="subtle" size="xs" onClick={() => openAt({ kind: 'list' })}>
+              {t('previews.banner.manage')}
+            </Button>
+            {page ? (
+              <Button component={Link} to={page} size="xs" data-testid="preview-banner-open">
+                {t(`previews.known.${on.id}.open`)}
+              </Button>
+            ) : null}
+          </Group>
+        </Group>
+        {dialog}
+      </Paper>
+    );
+  }
+
+  const invite = known[0]!;
+  return (
+    <Group
+      gap="xs"
+      justify="flex-end"
+      component="aside"
+      aria-label={t('previews.banner.label')}
+      data-testid="preview-banner"
+      data-state="invite"
+    >
+      <Badge variant="light" color="blue" size="sm">
+        {t('previews.badge')}
+      </Badge>
+      <Text size="sm" c="dimmed">
+        {t('previews.banner.invite', { name: previewText(t, invite).name })}
+      </Text>
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        onClick={() => openAt({ kind: 'list' })}
+        data-testid="preview-banner-try"
+      >
+        {t('previews.banner.try')}
+      </Anchor>
+      {dialog}
+    </Group>
+  );
 }
