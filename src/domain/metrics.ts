@@ -46,15 +46,29 @@ export function attributedClients(ledger: Ledger, date: IsoDate): Set<string> {
   return out;
 }
 
-function clientsMrrInBase(
+/**
+ * A cohort's MRR on two dates, each summed by currency and converted with the table in
+ * force on `rateDate`: one walk of the cohort for both. `keep` selects the clients the
+ * second sum takes (its MRR on `second`); without it, every client.
+ */
+function cohortMrrInBase(
   ledger: Ledger,
   clientIds: Iterable<string>,
-  date: IsoDate,
+  first: IsoDate,
+  second: IsoDate,
   rateDate: IsoDate,
-): Scaled {
-  const sums = new CurrencySums();
-  for (const id of clientIds) sums.add(ledger.clients.get(id)!.currency, clientMrrOn(ledger, id, date));
-  return toBase(ledger.program, rateDate, sums.sums);
+  keep?: (clientId: string) => boolean,
+): [Scaled, Scaled] {
+  const a = new CurrencySums();
+  const b = new CurrencySums();
+  for (const id of clientIds) {
+    const currency = ledger.clients.get(id)!.currency;
+    const mrr = clientMrrOn(ledger, id, first);
+    a.add(currency, mrr);
+    if (keep === undefined) b.add(currency, clientMrrOn(ledger, id, second));
+    else if (keep(id)) b.add(currency, mrr);
+  }
+  return [toBase(ledger.program, rateDate, a.sums), toBase(ledger.program, rateDate, b.sums)];
 }
 
 export interface RevenueMetrics {
@@ -96,15 +110,25 @@ export function revenueMetrics(ledger: Ledger, on: IsoDate): RevenueMetrics {
     if (isActive(e, on)) rolling.add(e.explanation.currency, entryStateOn(e, on).backing);
   }
 
-  const cohort = [...attributedClients(ledger, yearAgo)];
-  const baseMrr = clientsMrrInBase(ledger, cohort, yearAgo, on);
-  const kept = cohort.filter((id) => clientMrrOn(ledger, id, on) > 0);
-  const keptMrr = clientsMrrInBase(ledger, kept, yearAgo, on);
+  // The year-ago cohort's MRR then, and that of the clients still paying on `on`.
+  const [baseMrr, keptMrr] = cohortMrrInBase(
+    ledger,
+    attributedClients(ledger, yearAgo),
+    yearAgo,
+    yearAgo,
+    on,
+    (id) => clientMrrOn(ledger, id, on) > 0,
+  );
 
+  // Last month end's cohort: its MRR then and at this month's end.
   const prevEnd = addDays(monthStart(on), -1);
-  const monthCohort = attributedClients(ledger, prevEnd);
-  const startMrr = clientsMrrInBase(ledger, monthCohort, prevEnd, on);
-  const endMrr = clientsMrrInBase(ledger, monthCohort, monthEnd(on), on);
+  const [startMrr, endMrr] = cohortMrrInBase(
+    ledger,
+    attributedClients(ledger, prevEnd),
+    prevEnd,
+    monthEnd(on),
+    on,
+  );
 
   return {
     on,

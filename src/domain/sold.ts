@@ -4,8 +4,8 @@
 import { addMonths, type IsoDate } from './dates.ts';
 import type { ChangeReason, ClientFact, DealFact, MrrChangeFact } from './facts.ts';
 import { mulDivRound4, type Points, type Scaled } from './money.ts';
-import { type DealType, type Program, ruleSetOn } from './program.ts';
-import { currencyValue, growthFor, soldPointsFor } from './units.ts';
+import { type DealType, type Program, type RuleSet, ruleSetOn } from './program.ts';
+import { currencyValue, growthFor, pointsOf } from './units.ts';
 
 /** Why an entry has the points it has: the rule behind every point. */
 export interface EntryExplanation {
@@ -123,12 +123,15 @@ export function deriveLine(
   const series: LineSeries = { clientId: client.clientId, product: first?.product ?? '', dates: [], mrr: [] };
   const entries: SoldEntry[] = [];
   const losses: PointLoss[] = [];
-  // Working state of each entry: remaining backing and points.
-  const backing: Scaled[] = [];
-  const remaining: Points[] = [];
   let mrr: Scaled = 0;
   let originDate: IsoDate = '';
   let seller: DealFact | undefined;
+  // The client's currency value and growth figures under the change date's rule set,
+  // looked up again only when the rule set changes along the line.
+  let rules: RuleSet | undefined;
+  let currencyPer100: Scaled = 0;
+  let multiplier: Scaled = 0;
+  let growthMarket = false;
 
   for (const change of changes) {
     const after = change.mrrAfter;
@@ -146,13 +149,14 @@ export function deriveLine(
         const originRules = ruleSetOn(program, originDate);
         const rate = originRules.rates[credited.type];
         const delta = after - mrr;
-        const points = soldPointsFor({
-          amount: delta,
-          currency: client.currency,
-          country: client.country,
-          ruleSet: changeRules,
-          rate,
-        });
+        if (changeRules !== rules) {
+          rules = changeRules;
+          currencyPer100 = currencyValue(changeRules, client.currency);
+          multiplier = growthFor(changeRules, client.country);
+          growthMarket = changeRules.growthMarkets.has(client.country);
+        }
+        // soldPointsFor, with the figures above.
+        const points = pointsOf(delta, rate, multiplier, currencyPer100, 1);
         entries.push({
           entryId: change.changeId,
           seq: entries.length,
@@ -175,15 +179,13 @@ export function deriveLine(
             rate,
             currencyRuleSetId: changeRules.id,
             currency: client.currency,
-            currencyPer100: currencyValue(changeRules, client.currency),
+            currencyPer100,
             country: client.country,
-            growthMarket: changeRules.growthMarkets.has(client.country),
-            multiplier: growthFor(changeRules, client.country),
+            growthMarket,
+            multiplier,
           },
           steps: [],
         });
-        backing.push(delta);
-        remaining.push(points);
       }
     } else if (after < mrr) {
       let toConsume = mrr - after;
@@ -192,10 +194,13 @@ export function deriveLine(
       // order, so walking them backwards is exactly that order.
       for (let i = entries.length - 1; i >= 0 && toConsume > 0; i--) {
         const e = entries[i]!;
-        if (!isActive(e, change.date) || backing[i]! === 0) continue;
-        const take = Math.min(backing[i]!, toConsume);
+        // An entry's remaining backing and points: its latest step's, else its own.
+        const last = e.steps.length === 0 ? undefined : e.steps[e.steps.length - 1]!;
+        const backing = last ? last.backing : e.delta;
+        if (!isActive(e, change.date) || backing === 0) continue;
+        const take = Math.min(backing, toConsume);
         toConsume -= take;
-        const newBacking = backing[i]! - take;
+        const newBacking = backing - take;
         const newPoints = newBacking === 0 ? 0 : mulDivRound4(e.points, newBacking, 1, 1, e.delta, 1, 1, 1);
         losses.push({
           partnerId: e.partnerId,
@@ -206,11 +211,9 @@ export function deriveLine(
           date: change.date,
           kind: lossKind,
           dealType: e.dealType,
-          points: remaining[i]! - newPoints,
+          points: (last ? last.points : e.points) - newPoints,
           backing: take,
         });
-        backing[i] = newBacking;
-        remaining[i] = newPoints;
         e.steps.push({
           date: change.date,
           changeId: change.changeId,
