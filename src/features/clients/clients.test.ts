@@ -67,6 +67,8 @@ describe('GET /clients', () => {
       mrrBase: usd(1200),
       managers: 1,
       points: { sourced: 60, assisted: 0, sold: 60, managed: 12, total: 72 },
+      accountUrl: 'https://app.vendor.example/accounts/C1',
+      crmUrl: 'https://crm.vendor.example/companies/C1',
     });
     expect(body.items[1]).toMatchObject({
       clientId: 'C2',
@@ -75,6 +77,8 @@ describe('GET /clients', () => {
       mrrBase: usd(1000), // 880 / 88 × 100
       managers: 2,
       points: { sold: 0, managed: 5, total: 5 },
+      accountUrl: null,
+      crmUrl: null,
     });
     expect(body.items[4]).toMatchObject({ clientId: 'C3', relationship: 'sold', points: { assisted: 30 } });
   });

@@ -19,6 +19,9 @@ export interface CurrentClientRow {
   name: string;
   country: string;
   currency: string;
+  /** The vendor's links for the client (the row menu's "Go to client's account", "Company in CRM"). */
+  accountUrl: string | null;
+  crmUrl: string | null;
   managed: boolean;
   sold: boolean;
   /** Remaining points of the active entries (as of the derivation date), numeric text. */
@@ -79,6 +82,7 @@ export async function currentClients(
           group by client_id
         ), ids as (${ids})
         select c.client_id as "clientId", c.name, c.country, c.currency,
+               c.account_url as "accountUrl", c.crm_url as "crmUrl",
                (m.client_id is not null) as managed, (s.client_id is not null) as sold,
                coalesce(s.sourced, 0)::text as sourced, coalesce(s.assisted, 0)::text as assisted,
                coalesce(s.growth, false) as "soldGrowth"

@@ -61,6 +61,8 @@ export const clientRowSchema = z.object({
   mrrBase: moneySchema.describe("In the program's base currency"),
   managers: z.number().int().describe('Partners managing the client (managed points are split between them)'),
   points: clientPointsSchema,
+  accountUrl: z.string().nullable().describe("The client's account in the vendor's product"),
+  crmUrl: z.string().nullable().describe("The client's company record in the vendor's CRM"),
 });
 
 export const clientListSchema = paged(clientRowSchema).extend({ on: isoDateSchema });

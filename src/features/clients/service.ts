@@ -107,6 +107,8 @@ export async function listClients(db: Queryable, partnerId: string, on: IsoDate,
         managed: 0,
         total: pts(sourced + assisted),
       },
+      accountUrl: r.accountUrl,
+      crmUrl: r.crmUrl,
     };
   });
   // MRR, lines, managers and managed points: for the page alone when the sort key does not
