@@ -16,7 +16,7 @@ export const NUMERIC = {
   fontVariantNumeric: 'tabular-nums',
   whiteSpace: 'nowrap',
 } as const;
-const COLUMNS = 7;
+const COLUMNS = 6;
 /** The client column stays in view while the table scrolls sideways (phones). */
 export const STICKY = {
   position: 'sticky',
@@ -48,16 +48,11 @@ function Row({ row, onOpen }: { row: BreakdownRow; onOpen: (clientId: string) =>
               {row.name}
             </Anchor>
             <Text size="xs" c={MUTED}>
-              {row.clientId}
+              {t('breakdown.clientLine', { clientId: row.clientId, country: country(row.country) })}
             </Text>
           </Stack>
           {row.growthMarket ? <GrowthMark /> : null}
         </Group>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {country(row.country)}
-        </Text>
       </Table.Td>
       <Table.Td style={NUMERIC}>{f.points(row.sold.sourced)}</Table.Td>
       <Table.Td style={NUMERIC}>{f.points(row.sold.assisted)}</Table.Td>
@@ -101,7 +96,7 @@ export function BreakdownTable({
   const f = useFormat();
   const th = { state: sort, onSort };
   return (
-    <Table.ScrollContainer minWidth={960} type="native">
+    <Table.ScrollContainer minWidth={820} type="native">
       <Table
         verticalSpacing="sm"
         horizontalSpacing="md"
@@ -120,7 +115,6 @@ export function BreakdownTable({
               label={t('breakdown.column.client')}
               {...th}
             />
-            <PlainTh rowSpan={2}>{t('breakdown.column.country')}</PlainTh>
             <PlainTh colSpan={3} center>
               {t('breakdown.column.sold')}
             </PlainTh>
@@ -155,7 +149,7 @@ export function BreakdownTable({
                   {t('breakdown.totalsRow', { count: data.total })}
                 </Text>
               </Table.Th>
-              <Table.Td colSpan={3} />
+              <Table.Td colSpan={2} />
               <Table.Td style={NUMERIC} data-testid="totals-sold">
                 <Text size="sm" fw={700} inherit>
                   {f.points(data.totals.sold)}

@@ -2,6 +2,7 @@
 export const en = {
   title: 'Points breakdown',
   intro: 'Sold and managed points per client on {{date}}. Select a client to see its full history.',
+  clientLine: '{{clientId}} · {{country}}',
   search: 'Search clients',
   dealType: {
     label: 'Deal type',
@@ -17,7 +18,6 @@ export const en = {
   },
   column: {
     client: 'Client',
-    country: 'Country',
     sold: 'Sold points',
     sourced: 'Sourced',
     assisted: 'Assisted',

@@ -7,6 +7,7 @@ export const nl: SameShape<typeof en> = {
   title: 'Puntenverdeling',
   intro:
     'Verkochte en beheerde punten per klant op {{date}}. Kies een klant om de volledige geschiedenis te zien.',
+  clientLine: '{{clientId}} · {{country}}',
   search: 'Klanten zoeken',
   dealType: {
     label: 'Deal type',
@@ -22,7 +23,6 @@ export const nl: SameShape<typeof en> = {
   },
   column: {
     client: 'Klant',
-    country: 'Land',
     sold: 'Verkochte punten',
     sourced: 'Aangebracht',
     assisted: 'Ondersteund',

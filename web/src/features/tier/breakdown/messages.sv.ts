@@ -6,6 +6,7 @@ import type { en } from './messages.en.ts';
 export const sv: SameShape<typeof en> = {
   title: 'Poängfördelning',
   intro: 'Sålda och hanterade poäng per kund per {{date}}. Välj en kund för att se hela historiken.',
+  clientLine: '{{clientId}} · {{country}}',
   search: 'Sök kunder',
   dealType: {
     label: 'Affärstyp',
@@ -21,7 +22,6 @@ export const sv: SameShape<typeof en> = {
   },
   column: {
     client: 'Kund',
-    country: 'Land',
     sold: 'Sålda poäng',
     sourced: 'Anskaffade',
     assisted: 'Assisterade',

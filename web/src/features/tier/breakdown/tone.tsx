@@ -39,7 +39,8 @@ export function ToneBadge({
       bg={bg}
       c={fg}
       leftSection={<Box component="span" w={6} h={6} bg={dot} style={{ borderRadius: '50%' }} />}
-      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+      style={{ whiteSpace: 'nowrap', flexShrink: 0, maxWidth: 'none', overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible' } }}
     >
       {children}
     </Badge>
