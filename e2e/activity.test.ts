@@ -12,7 +12,7 @@ import type {
   Summary,
 } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
 const points = (value: number) =>
@@ -37,8 +37,7 @@ async function figureText(page: Page, group: string, category: string): Promise<
 }
 
 async function chooseRange(page: Page, panel: string, option: string): Promise<void> {
-  await page.locator(`[data-panel="${panel}"]`).getByRole('combobox', { name: 'Date range' }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await choose(page.locator(`[data-panel="${panel}"]`), 'Date range', option);
 }
 
 describe('tier point changes', () => {

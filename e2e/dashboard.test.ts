@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Summary, TierProgress } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
 const points = (value: number, locale = 'en-US') =>
@@ -62,8 +62,7 @@ describe('the dashboard of a partner user', () => {
     const page = await browser().context.newPage();
     await signIn(page, baseUrl(), DEMO.goldUser);
     const panel = page.locator('[data-panel="tier-progress"]');
-    await panel.getByLabel('Go to').click();
-    await page.getByRole('option', { name: other?.name }).click();
+    await choose(panel, 'Go to', other?.name ?? '');
     const expected = [
       target.selected.missing.total,
       target.selected.missing.seller,
@@ -86,8 +85,7 @@ describe('the dashboard of a partner user', () => {
       ['Svenska', 'Programframsteg', 'sv-SE'],
       ['Nederlands', 'Voortgang programma', 'nl-NL'],
     ] as const) {
-      await page.getByRole('combobox', { name: /^(Language|Språk|Taal)$/ }).click();
-      await page.getByRole('option', { name: language }).click();
+      await choose(page, /^(Language|Språk|Taal)$/, language);
       await expect.poll(() => page.locator('#program-progress-title').textContent()).toBe(title);
       await panelsLoaded(page);
       expect(await page.getByTestId('total-points').textContent()).toBe(points(summary.points.total, locale));
@@ -100,8 +98,7 @@ describe('the dashboard of a partner user', () => {
     await expect
       .poll(() => page.locator('#program-progress-title').textContent())
       .toBe('Voortgang programma');
-    await page.getByRole('combobox', { name: 'Taal' }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await choose(page, 'Taal', 'English');
     await expect.poll(() => page.locator('#program-progress-title').textContent()).toBe('Program progress');
     await page.close();
   });

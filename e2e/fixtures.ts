@@ -1,6 +1,6 @@
 // What every journey shares: the demo server's address, its accounts, a browser per file,
 // and the API as the same user sees it (to compare the screen with the data).
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { type Browser, DEMO_PASSWORD, launch, screenshot, seriousViolations } from './browser.ts';
 
@@ -77,4 +77,23 @@ export async function panelsLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {
     timeout: 20_000,
   });
+}
+
+/** Picks an option of a Mantine Select (a combobox and its listbox), retrying while its dropdown animates. */
+export async function choose(
+  scope: Page | Locator,
+  combobox: string | RegExp,
+  option: string,
+): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  for (let attempt = 1; ; attempt++) {
+    await scope.getByRole('combobox', { name: combobox }).click();
+    try {
+      await page.getByRole('option', { name: option, exact: true }).click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
