@@ -6,15 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MonthClients, ProgressChart, SoldOverTime, TierPage } from '../web/src/lib/api-types.ts';
 import { launch, signIn } from './browser.ts';
-import {
-  type ApiSession,
-  apiAs,
-  baseUrl,
-  checkScreen,
-  DEMO,
-  panelsLoaded,
-  sharedBrowser,
-} from './fixtures.ts';
+import { type ApiSession, apiAs, baseUrl, checkScreen, DEMO, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
 const points = (value: number, locale = 'en-US') =>
@@ -39,11 +31,17 @@ const SERIES = {
 const seriesValue = (m: SoldMonth, key: (typeof SERIES)['total'][number]) =>
   key === 'expiredDeclined' ? round2(m.expiredSold + m.declinedSold) : m[key];
 
+/** Signs in and opens the Tier page; waits (generously: CI machines can be busy) for every panel. */
 async function openTier(page: Page, api: ApiSession): Promise<void> {
+  page.setDefaultTimeout(60_000);
   await signIn(page, baseUrl(), DEMO.goldUser);
   await page.goto(`${baseUrl()}/partners/${api.partnerId}/tier`);
   await page.getByTestId('tier-performance').waitFor();
-  await panelsLoaded(page);
+  await loaded(page);
+}
+
+async function loaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
 }
 
 /** The month rows of a chart's accessible table: month key → series → raw value. */
@@ -69,7 +67,7 @@ async function seriesTable(page: Page, testId: string): Promise<Map<string, Reco
 }
 
 describe('the Tier tab of a partner user', () => {
-  it('shows the summary and every panel exactly as the API computes them', { timeout: 90_000 }, async () => {
+  it('shows the summary and every panel exactly as the API computes them', { timeout: 180_000 }, async () => {
     const api = await apiAs(DEMO.goldUser);
     const tier = await api.get<TierPage>(`/api/v1/partners/${api.partnerId}/tier`);
     const page = await browser().context.newPage();
@@ -173,7 +171,7 @@ describe('the Tier tab of a partner user', () => {
     await page.close();
   });
 
-  it("draws the partner's points per month in Progress over time", async () => {
+  it("draws the partner's points per month in Progress over time", { timeout: 180_000 }, async () => {
     const api = await apiAs(DEMO.goldUser);
     const chart = await api.get<ProgressChart>(`/api/v1/partners/${api.partnerId}/tier/progress-chart`);
     expect(chart.months.length, 'the demo partner has months to draw').toBeGreaterThan(1);
@@ -205,7 +203,7 @@ describe('the Tier tab of a partner user', () => {
   });
 
   it('draws sold points per month, switches Total, Won and Lost, and opens a month with its clients', {
-    timeout: 120_000,
+    timeout: 240_000,
   }, async () => {
     const api = await apiAs(DEMO.goldUser);
     const sold = await api.get<SoldOverTime>(`/api/v1/partners/${api.partnerId}/tier/sold-over-time`);
@@ -273,7 +271,7 @@ describe('the Tier tab of a partner user', () => {
     await page.close();
   });
 
-  it('reads in Swedish and Dutch', { timeout: 150_000 }, async () => {
+  it('reads in Swedish and Dutch', { timeout: 300_000 }, async () => {
     const api = await apiAs(DEMO.goldUser);
     const tier = await api.get<TierPage>(`/api/v1/partners/${api.partnerId}/tier`);
     const page = await browser().context.newPage();
@@ -287,7 +285,7 @@ describe('the Tier tab of a partner user', () => {
         await language.click();
         await page.getByRole('option', { name }).click();
         await expect.poll(() => page.locator('#tier-insights-title').textContent()).toBe(title);
-        await panelsLoaded(page);
+        await loaded(page);
         expect(await text(page.getByTestId('tier-total'))).toBe(points(tier.points.total, locale));
         expect(await text(page.getByTestId('performance-seller'))).toBe(
           points(tier.tierPerformance.seller, locale),
@@ -303,7 +301,7 @@ describe('the Tier tab of a partner user', () => {
     }
   });
 
-  it('fits a phone (390 px wide)', { timeout: 90_000 }, async () => {
+  it('fits a phone (390 px wide)', { timeout: 180_000 }, async () => {
     const api = await apiAs(DEMO.goldUser);
     const phone = await launch({ width: 390, height: 844 });
     try {

@@ -16,8 +16,8 @@ export function TrackStatus({ missing, kind = 'missing' }: { missing: number; ki
   const points = f.points(missing);
   return (
     <Badge
-      color="orange"
-      c="orange.9"
+      bg="orange.0"
+      c="gray.8"
       variant="light"
       radius="sm"
       tt="none"
