@@ -78,7 +78,25 @@ export function projectedPoints(
   date: IsoDate,
   cancelled: ReadonlyMap<string, IsoDate> = cancellations(ledger, on),
 ): PointsSummary {
-  return projectedSeries(ledger, on, [date], cancelled)[0]!;
+  const endOf = (clientId: string, product: string) =>
+    cancelled.size === 0 ? undefined : cancelled.get(lineKey(clientId, product));
+  return projectedSeries(ledger, on, [date], endOf)[0]!;
+}
+
+/** cancellations as a look-up by client then product, without building a line key per look-up. */
+function cancellationLookup(
+  ledger: Ledger,
+  on: IsoDate,
+): (clientId: string, product: string) => IsoDate | undefined {
+  const byClient = new Map<string, Map<string, IsoDate>>();
+  for (const r of ledger.renewals) {
+    if (r.status !== 'cancellation_requested' || r.renewalDate <= on) continue;
+    let products = byClient.get(r.clientId);
+    if (!products) byClient.set(r.clientId, (products = new Map()));
+    const prev = products.get(r.product);
+    if (!prev || r.renewalDate < prev) products.set(r.product, r.renewalDate);
+  }
+  return (clientId, product) => byClient.get(clientId)?.get(product);
 }
 
 /**
@@ -90,12 +108,10 @@ function projectedSeries(
   ledger: Ledger,
   on: IsoDate,
   dates: readonly IsoDate[],
-  cancelled: ReadonlyMap<string, IsoDate>,
+  /** The date a line ends by cancellation, if it does. */
+  endOf: (clientId: string, product: string) => IsoDate | undefined,
 ): PointsSummary[] {
   const n = dates.length;
-  // Without cancellations (most partners) no line key needs building.
-  const endOf = (clientId: string, product: string) =>
-    cancelled.size === 0 ? undefined : cancelled.get(lineKey(clientId, product));
   const sourced = new Array<Points>(n).fill(0);
   const assisted = new Array<Points>(n).fill(0);
   for (const e of ledger.entries) {
@@ -160,7 +176,6 @@ export function tierInsights(
   const next = nextTier ? tierTarget(ruleSet, performance, nextTier.id) : null;
 
   const monthEnds = nextMonthEnds(on, 3);
-  const cancelled = cancellations(ledger, on);
   const expirations: ExpirationBucket[] = monthEnds.map((monthEnd) => ({
     monthEnd,
     sourced: 0,
@@ -168,7 +183,8 @@ export function tierInsights(
     total: 0,
   }));
   for (const e of ledger.entries) {
-    if (e.earnedOn > on || !isActive(e, on)) continue;
+    if (e.earnedOn > on) break;
+    if (!isActive(e, on)) continue;
     let lower = on;
     for (const bucket of expirations) {
       if (e.expiresOn > lower && e.expiresOn <= bucket.monthEnd) {
@@ -182,7 +198,7 @@ export function tierInsights(
     }
   }
 
-  const projected = projectedSeries(ledger, on, monthEnds, cancelled);
+  const projected = projectedSeries(ledger, on, monthEnds, cancellationLookup(ledger, on));
   const projection = monthEnds.map((date, k) => {
     const points = projected[k]!;
     const rs = ruleSetOn(ledger.program, date);

@@ -120,7 +120,16 @@ export function deriveLine(
   deals: ReadonlyMap<string, DealFact>,
 ): LineDerivation {
   const first = changes[0];
-  const series: LineSeries = { clientId: client.clientId, product: first?.product ?? '', dates: [], mrr: [] };
+  // A line rarely has two changes on one date; then its series is its changes' dates and
+  // levels, mapped into arrays of their final size (pushes would grow each to 17 slots).
+  let distinct = true;
+  for (let i = 1; i < changes.length && distinct; i++) distinct = changes[i]!.date !== changes[i - 1]!.date;
+  const series: LineSeries = {
+    clientId: client.clientId,
+    product: first?.product ?? '',
+    dates: distinct ? changes.map((c) => c.date) : [],
+    mrr: distinct ? changes.map((c) => c.mrrAfter) : [],
+  };
   const entries: SoldEntry[] = [];
   const losses: PointLoss[] = [];
   let mrr: Scaled = 0;
@@ -223,6 +232,7 @@ export function deriveLine(
       }
     }
     mrr = after;
+    if (distinct) continue;
     const last = series.dates.length - 1;
     if (last >= 0 && series.dates[last] === change.date) series.mrr[last] = after;
     else {
