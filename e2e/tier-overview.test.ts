@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MonthClients, ProgressChart, SoldOverTime, TierPage } from '../web/src/lib/api-types.ts';
 import { launch, signIn } from './browser.ts';
-import { type ApiSession, apiAs, baseUrl, checkScreen, DEMO, sharedBrowser } from './fixtures.ts';
+import { type ApiSession, apiAs, baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
 const points = (value: number, locale = 'en-US') =>
@@ -263,8 +263,7 @@ describe('the Tier tab of a partner user', () => {
     // Keyboard users pick a month in the month picker.
     const other = sold.months.find((m) => m.month !== month?.month && m.won + m.lost > 0) as SoldMonth;
     await page.getByRole('tab', { name: 'Total', exact: true }).click();
-    await page.getByRole('combobox', { name: "Open a month's clients" }).click();
-    await page.getByRole('option', { name: monthName(other.month) }).click();
+    await choose(page, "Open a month's clients", monthName(other.month));
     await drawer.waitFor();
     expect(await text(drawer.locator('h2'))).toBe(`Sold points in ${monthName(other.month)}`);
     await expectClients(page, api, other, 'total');
@@ -276,14 +275,13 @@ describe('the Tier tab of a partner user', () => {
     const tier = await api.get<TierPage>(`/api/v1/partners/${api.partnerId}/tier`);
     const page = await browser().context.newPage();
     await openTier(page, api);
-    const language = page.getByRole('combobox', { name: /^(Language|Språk|Taal)$/ });
+    const language = /^(Language|Språk|Taal)$/;
     try {
       for (const [name, title, locale] of [
         ['Svenska', 'Nivåinsikter', 'sv-SE'],
         ['Nederlands', 'Niveau-inzichten', 'nl-NL'],
       ] as const) {
-        await language.click();
-        await page.getByRole('option', { name }).click();
+        await choose(page, language, name);
         await expect.poll(() => page.locator('#tier-insights-title').textContent()).toBe(title);
         await loaded(page);
         expect(await text(page.getByTestId('tier-total'))).toBe(points(tier.points.total, locale));
@@ -294,8 +292,7 @@ describe('the Tier tab of a partner user', () => {
         await checkScreen(page, `tier-${locale.slice(0, 2)}`);
       }
     } finally {
-      await language.click();
-      await page.getByRole('option', { name: 'English' }).click();
+      await choose(page, language, 'English');
       await expect.poll(() => page.locator('#tier-insights-title').textContent()).toBe('Tier insights');
       await page.close();
     }
