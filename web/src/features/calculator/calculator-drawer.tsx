@@ -37,6 +37,9 @@ export function CalculatorDrawer({
       position="right"
       size={phone ? '100%' : 500}
       padding="lg"
+      // A side panel beside the Tier page (as HubSpot's): the page stays visible and readable.
+      withOverlay={false}
+      shadow="xl"
       title={t('calculator.title')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
       styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}

@@ -32,6 +32,7 @@ export function MarketFields({
         value={value.country}
         onChange={(country) => onChange({ ...value, country })}
         searchable
+        allowDeselect={false}
         maxDropdownHeight={280}
         data-testid="calc-market"
         description={
