@@ -146,7 +146,7 @@ function Projection({ data }: { data: TierPage }) {
                 </Table.Td>
                 <Table.Td data-testid="projected-tier" style={{ whiteSpace: 'nowrap' }}>
                   {p.tier ? (
-                    <Text size="sm" fw={600} c="indigo.9">
+                    <Text size="sm" fw={600}>
                       {p.tier.name}
                     </Text>
                   ) : (

@@ -1,11 +1,14 @@
 // One month of Sold points over time: its clients and their sold-point changes
-// (GET /tier/sold-over-time/:month/clients?tab=), with the tabs Total, Won and Lost.
-import { Drawer, SegmentedControl, Stack, Table } from '@mantine/core';
+// (GET /tier/sold-over-time/:month/clients?tab=), with the tabs Total, Won and Lost. A
+// client's name opens the client panel on top (its info, renewals and usage).
+import { Anchor, Drawer, SegmentedControl, Stack, Table } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthClients } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { PanelBody } from '../../../ui/panel.tsx';
+import { ClientDrawer } from '../../clients/client-drawer.tsx';
 import classes from './overview.module.css';
 import { type SoldTab, useMonthClients } from './queries.ts';
 import { ScrollRegion } from './scroll-region.tsx';
@@ -23,7 +26,15 @@ function cellValue(client: Client, column: Column): number {
   return seriesOf(client)[column];
 }
 
-function ClientsTable({ data, title }: { data: MonthClients; title: string }) {
+function ClientsTable({
+  data,
+  title,
+  onOpenClient,
+}: {
+  data: MonthClients;
+  title: string;
+  onOpenClient: (clientId: string) => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const columns: Column[] = [...SERIES_OF[data.tab], TOTAL_OF[data.tab]];
@@ -47,7 +58,18 @@ function ClientsTable({ data, title }: { data: MonthClients; title: string }) {
         <Table.Tbody>
           {data.clients.map((client) => (
             <Table.Tr key={client.clientId} data-testid="month-client-row" data-client={client.clientId}>
-              <Table.Td>{client.clientName}</Table.Td>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  c="indigo.8"
+                  ta="left"
+                  onClick={() => onOpenClient(client.clientId)}
+                >
+                  {client.clientName}
+                </Anchor>
+              </Table.Td>
               {columns.map((c) => (
                 <Table.Td
                   key={c}
@@ -97,11 +119,13 @@ export function MonthClientsDrawer({
   const f = useFormat();
   const phone = useMediaQuery('(max-width: 48em)');
   const query = useMonthClients(partnerId, month, tab);
+  const [clientId, setClientId] = useState<string | null>(null);
   const name = month ? f.month(dayOf(month)) : '';
   return (
     <Drawer
       opened={month !== null}
       onClose={onClose}
+      closeOnEscape={clientId === null}
       position="right"
       size={phone ? '100%' : 'min(820px, 80vw)'}
       padding="lg"
@@ -123,9 +147,18 @@ export function MonthClientsDrawer({
           isEmpty={(data) => data.clients.length === 0}
           empty={t('tierOverview.sold.noClients')}
         >
-          {(data) => <ClientsTable data={data} title={t('tierOverview.sold.clientsIn', { month: name })} />}
+          {(data) => (
+            <ClientsTable
+              data={data}
+              title={t('tierOverview.sold.clientsIn', { month: name })}
+              onOpenClient={setClientId}
+            />
+          )}
         </PanelBody>
       </Stack>
+      {clientId ? (
+        <ClientDrawer partnerId={partnerId} clientId={clientId} onClose={() => setClientId(null)} />
+      ) : null}
     </Drawer>
   );
 }

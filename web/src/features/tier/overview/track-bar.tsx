@@ -34,8 +34,16 @@ export function TrackBar({
   label: string;
   testId?: string;
 }) {
+  // A marker too close to the one before it has its label below the bar.
+  const placed = markers.map((marker, i) => {
+    const at = percent(marker.value, max);
+    const previous = markers[i - 1];
+    const below = previous !== undefined && Math.abs(at - percent(previous.value, max)) < 25;
+    return { marker, at, below };
+  });
+  const anyBelow = placed.some((p) => p.below);
   return (
-    <Box className={classes.bar} role="img" aria-label={label} data-testid={testId}>
+    <Box className={classes.bar} pb={anyBelow ? 22 : 0} role="img" aria-label={label} data-testid={testId}>
       <div className={classes.track}>
         <div className={classes.fill}>
           {segments.map((s) => (
@@ -48,14 +56,13 @@ export function TrackBar({
             />
           ))}
         </div>
-        {markers.map((m) => {
-          const at = percent(m.value, max);
-          const shift = at < 12 ? '0' : at > 88 ? '-100%' : '-50%';
+        {placed.map(({ marker: m, at, below }) => {
+          const shift = at < 25 ? '0' : at > 75 ? '-100%' : '-50%';
           return (
             <div key={m.key} data-marker={m.key} data-value={m.value}>
               <div className={classes.marker} style={{ left: `${at}%` }} />
               <div
-                className={classes.markerLabel}
+                className={below ? `${classes.markerLabel} ${classes.below}` : classes.markerLabel}
                 style={{ left: `${at}%`, transform: `translateX(${shift})` }}
               >
                 {m.label}
