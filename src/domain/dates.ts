@@ -44,6 +44,13 @@ export function parts(date: IsoDate): [number, number, number] {
 
 // '00' to '99': two-digit months and days without padStart.
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+// 'YYYY-MM-' of the months from 1970 to 2129, so that a date in them is one concatenation
+// (the engine formats millions of dates; each step of a longer one is a string to collect).
+const PREFIX_FROM = 1970;
+const MONTH_PREFIXES = Array.from(
+  { length: 160 * 12 },
+  (_, i) => `${PREFIX_FROM + Math.floor(i / 12)}-${TWO_DIGITS[(i % 12) + 1]}-`,
+);
 
 export function fromParts(y: number, m: number, d: number): IsoDate {
   // Four-digit years and two-digit fields (every engine date) skip the padding.
@@ -53,8 +60,13 @@ export function fromParts(y: number, m: number, d: number): IsoDate {
     Number.isInteger(y) &&
     TWO_DIGITS[m] !== undefined &&
     TWO_DIGITS[d] !== undefined
-  )
+  ) {
+    if (y >= PREFIX_FROM && m >= 1 && m <= 12) {
+      const prefix = MONTH_PREFIXES[(y - PREFIX_FROM) * 12 + m - 1];
+      if (prefix !== undefined) return prefix + TWO_DIGITS[d];
+    }
     return `${y}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+  }
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

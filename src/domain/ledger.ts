@@ -19,6 +19,7 @@ import {
   deriveLine,
   entryStateOn,
   isActive,
+  type LineOutput,
   type LineSeries,
   lineMrrOn,
   type PointLoss,
@@ -103,6 +104,7 @@ export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
   const linesByClient = new Map<string, LineSeries[]>();
   const entries: SoldEntry[] = [];
   const losses: PointLoss[] = [];
+  const out: LineOutput = { partnerId: facts.partnerId, entries, losses, scratch: [] };
   for (const list of lineLists) {
     if (!isSorted(list)) list.sort(compareChanges);
     const clientId = list[0]!.clientId;
@@ -111,12 +113,10 @@ export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
       throw new EngineError(
         `MRR change ${list[0]!.changeId} names client ${clientId}, which is not in the facts`,
       );
-    const line = deriveLine(program, client, list, deals);
+    const series = deriveLine(program, client, list, deals, out);
     let lines = linesByClient.get(clientId);
     if (!lines) linesByClient.set(clientId, (lines = []));
-    lines.push(line.series);
-    for (const e of line.entries) if (e.partnerId === facts.partnerId) entries.push(e);
-    for (const l of line.losses) if (l.partnerId === facts.partnerId) losses.push(l);
+    lines.push(series);
   }
   entries.sort(
     (a, b) =>

@@ -79,10 +79,17 @@ export interface LineSeries {
   mrr: Scaled[];
 }
 
-export interface LineDerivation {
-  series: LineSeries;
+/**
+ * Where deriveLine puts a line's results. A partner's ledger keeps only its own entries
+ * and losses, but a decrease consumes every partner's entries of the line: `scratch`
+ * holds those, reused line after line (one array per ledger, not two per line).
+ */
+export interface LineOutput {
+  partnerId: string;
+  /** The partner's entries and losses, appended line after line in creation order. */
   entries: SoldEntry[];
   losses: PointLoss[];
+  scratch: SoldEntry[];
 }
 
 /** A deal credits a change only when closed-won and of the same client (§3.2). */
@@ -110,15 +117,17 @@ export function isActive(entry: SoldEntry, date: IsoDate): boolean {
 }
 
 /**
- * Derives one product line. `changes` are the line's changes sorted by date, then
- * change id in code-point order.
+ * Derives one product line: returns its MRR series and appends the partner's entries and
+ * losses to `out`. `changes` are the line's changes sorted by date, then change id in
+ * code-point order.
  */
 export function deriveLine(
   program: Program,
   client: ClientFact,
   changes: readonly MrrChangeFact[],
   deals: ReadonlyMap<string, DealFact>,
-): LineDerivation {
+  out: LineOutput,
+): LineSeries {
   const first = changes[0];
   // A line rarely has two changes on one date; then its series is its changes' dates and
   // levels, mapped into arrays of their final size (pushes would grow each to 17 slots).
@@ -130,8 +139,9 @@ export function deriveLine(
     dates: distinct ? changes.map((c) => c.date) : [],
     mrr: distinct ? changes.map((c) => c.mrrAfter) : [],
   };
-  const entries: SoldEntry[] = [];
-  const losses: PointLoss[] = [];
+  // The line's entries, every partner's, are entries[0 .. count).
+  const entries = out.scratch;
+  let count = 0;
   let mrr: Scaled = 0;
   let originDate: IsoDate = '';
   let seller: DealFact | undefined;
@@ -166,9 +176,9 @@ export function deriveLine(
         }
         // soldPointsFor, with the figures above.
         const points = pointsOf(delta, rate, multiplier, currencyPer100, 1);
-        entries.push({
+        const entry: SoldEntry = {
           entryId: change.changeId,
-          seq: entries.length,
+          seq: count,
           partnerId: credited.partnerId,
           clientId: client.clientId,
           product: change.product,
@@ -194,14 +204,16 @@ export function deriveLine(
             multiplier,
           },
           steps: [],
-        });
+        };
+        entries[count++] = entry;
+        if (entry.partnerId === out.partnerId) out.entries.push(entry);
       }
     } else if (after < mrr) {
       let toConsume = mrr - after;
       const lossKind = after === 0 ? 'declined' : 'decreased';
       // Newest earnedOn first; ties: later-created first. Entries are created in date
       // order, so walking them backwards is exactly that order.
-      for (let i = entries.length - 1; i >= 0 && toConsume > 0; i--) {
+      for (let i = count - 1; i >= 0 && toConsume > 0; i--) {
         const e = entries[i]!;
         // An entry's remaining backing and points: its latest step's, else its own.
         const last = e.steps.length === 0 ? undefined : e.steps[e.steps.length - 1]!;
@@ -211,24 +223,29 @@ export function deriveLine(
         toConsume -= take;
         const newBacking = backing - take;
         const newPoints = newBacking === 0 ? 0 : mulDivRound4(e.points, newBacking, 1, 1, e.delta, 1, 1, 1);
-        losses.push({
-          partnerId: e.partnerId,
-          entryId: e.entryId,
-          clientId: e.clientId,
-          product: e.product,
-          changeId: change.changeId,
-          date: change.date,
-          kind: lossKind,
-          dealType: e.dealType,
-          points: (last ? last.points : e.points) - newPoints,
-          backing: take,
-        });
-        e.steps.push({
+        if (e.partnerId === out.partnerId)
+          out.losses.push({
+            partnerId: e.partnerId,
+            entryId: e.entryId,
+            clientId: e.clientId,
+            product: e.product,
+            changeId: change.changeId,
+            date: change.date,
+            kind: lossKind,
+            dealType: e.dealType,
+            points: (last ? last.points : e.points) - newPoints,
+            backing: take,
+          });
+        const step: EntryStep = {
           date: change.date,
           changeId: change.changeId,
           backing: newBacking,
           points: newPoints,
-        });
+        };
+        // Most entries see one or two decreases: a first step gets an array of its size
+        // (a push onto the empty array would reserve 17 slots).
+        if (e.steps.length === 0) e.steps = [step];
+        else e.steps.push(step);
       }
     }
     mrr = after;
@@ -240,7 +257,7 @@ export function deriveLine(
       series.mrr.push(after);
     }
   }
-  return { series, entries, losses };
+  return series;
 }
 
 /** A line's MRR on a date: the level after its latest change dated on or before it (0 before the first). */
