@@ -254,6 +254,17 @@ describe('the Tier tab of a partner user', () => {
     await expectClients(page, api, month as SoldMonth, 'won');
     await checkScreen(page, 'tier-month-clients');
 
+    // A client's name opens the client panel on top; Escape closes only that panel.
+    const first = drawer.getByTestId('month-client-row').first();
+    const clientName = await text(first.locator('td').first());
+    await first.getByRole('button', { name: clientName }).click();
+    const client = page.getByTestId('client-drawer');
+    await client.waitFor();
+    await expect.poll(() => client.textContent()).toContain(clientName);
+    await page.keyboard.press('Escape');
+    await client.waitFor({ state: 'hidden' });
+    expect(await drawer.isVisible()).toBe(true);
+
     // The drawer's Lost tab shows the month's losing clients.
     await drawer.getByText('Lost', { exact: true }).click();
     await expectClients(page, api, month as SoldMonth, 'lost');
