@@ -22,6 +22,7 @@ import {
   type LineOutput,
   type LineSeries,
   lineMrrOn,
+  lineScratch,
   type PointLoss,
   type SoldEntry,
 } from './sold.ts';
@@ -104,7 +105,7 @@ export function deriveLedger(program: Program, facts: PartnerFacts): Ledger {
   const linesByClient = new Map<string, LineSeries[]>();
   const entries: SoldEntry[] = [];
   const losses: PointLoss[] = [];
-  const out: LineOutput = { partnerId: facts.partnerId, entries, losses, scratch: [] };
+  const out: LineOutput = { partnerId: facts.partnerId, entries, losses, scratch: lineScratch() };
   for (const list of lineLists) {
     if (!isSorted(list)) list.sort(compareChanges);
     const clientId = list[0]!.clientId;

@@ -80,16 +80,34 @@ export interface LineSeries {
 }
 
 /**
- * Where deriveLine puts a line's results. A partner's ledger keeps only its own entries
- * and losses, but a decrease consumes every partner's entries of the line: `scratch`
- * holds those, reused line after line (one array per ledger, not two per line).
+ * The working state of a line's entries, every partner's (a decrease consumes them all),
+ * index i being the line's i-th entry: parallel arrays reused line after line, so other
+ * partners' entries, which a ledger does not keep, never become objects.
  */
+export interface LineScratch {
+  earnedOn: IsoDate[];
+  expiresOn: IsoDate[];
+  /** Backing and points at creation. */
+  delta: Scaled[];
+  points: Points[];
+  /** Remaining backing and points. */
+  backing: Scaled[];
+  remaining: Points[];
+  /** The entry, when it is the partner's own; else null. */
+  own: (SoldEntry | null)[];
+}
+
+export function lineScratch(): LineScratch {
+  return { earnedOn: [], expiresOn: [], delta: [], points: [], backing: [], remaining: [], own: [] };
+}
+
+/** Where deriveLine puts a line's results: the partner's own entries and losses only. */
 export interface LineOutput {
   partnerId: string;
   /** The partner's entries and losses, appended line after line in creation order. */
   entries: SoldEntry[];
   losses: PointLoss[];
-  scratch: SoldEntry[];
+  scratch: LineScratch;
 }
 
 /** A deal credits a change only when closed-won and of the same client (§3.2). */
@@ -139,8 +157,8 @@ export function deriveLine(
     dates: distinct ? changes.map((c) => c.date) : [],
     mrr: distinct ? changes.map((c) => c.mrrAfter) : [],
   };
-  // The line's entries, every partner's, are entries[0 .. count).
-  const entries = out.scratch;
+  // The line's entries, every partner's, are w's indexes 0 .. count - 1.
+  const w = out.scratch;
   let count = 0;
   let mrr: Scaled = 0;
   let originDate: IsoDate = '';
@@ -176,37 +194,48 @@ export function deriveLine(
         }
         // soldPointsFor, with the figures above.
         const points = pointsOf(delta, rate, multiplier, currencyPer100, 1);
-        const entry: SoldEntry = {
-          entryId: change.changeId,
-          seq: count,
-          partnerId: credited.partnerId,
-          clientId: client.clientId,
-          product: change.product,
-          changeId: change.changeId,
-          reason: change.reason ?? null,
-          dealId: credited.dealId,
-          creditedVia: deal ? 'deal' : 'seller_of_record',
-          dealType: credited.type,
-          kind,
-          delta,
-          points,
-          earnedOn: change.date,
-          expiresOn: addMonths(change.date, changeRules.soldPointsLifetimeMonths),
-          originDate,
-          explanation: {
-            rateRuleSetId: originRules.id,
-            rate,
-            currencyRuleSetId: changeRules.id,
-            currency: client.currency,
-            currencyPer100,
-            country: client.country,
-            growthMarket,
-            multiplier,
-          },
-          steps: [],
-        };
-        entries[count++] = entry;
-        if (entry.partnerId === out.partnerId) out.entries.push(entry);
+        const expiresOn = addMonths(change.date, changeRules.soldPointsLifetimeMonths);
+        let own: SoldEntry | null = null;
+        if (credited.partnerId === out.partnerId) {
+          own = {
+            entryId: change.changeId,
+            seq: count,
+            partnerId: credited.partnerId,
+            clientId: client.clientId,
+            product: change.product,
+            changeId: change.changeId,
+            reason: change.reason ?? null,
+            dealId: credited.dealId,
+            creditedVia: deal ? 'deal' : 'seller_of_record',
+            dealType: credited.type,
+            kind,
+            delta,
+            points,
+            earnedOn: change.date,
+            expiresOn,
+            originDate,
+            explanation: {
+              rateRuleSetId: originRules.id,
+              rate,
+              currencyRuleSetId: changeRules.id,
+              currency: client.currency,
+              currencyPer100,
+              country: client.country,
+              growthMarket,
+              multiplier,
+            },
+            steps: [],
+          };
+          out.entries.push(own);
+        }
+        w.earnedOn[count] = change.date;
+        w.expiresOn[count] = expiresOn;
+        w.delta[count] = delta;
+        w.points[count] = points;
+        w.backing[count] = delta;
+        w.remaining[count] = points;
+        w.own[count] = own;
+        count++;
       }
     } else if (after < mrr) {
       let toConsume = mrr - after;
@@ -214,28 +243,32 @@ export function deriveLine(
       // Newest earnedOn first; ties: later-created first. Entries are created in date
       // order, so walking them backwards is exactly that order.
       for (let i = count - 1; i >= 0 && toConsume > 0; i--) {
-        const e = entries[i]!;
-        // An entry's remaining backing and points: its latest step's, else its own.
-        const last = e.steps.length === 0 ? undefined : e.steps[e.steps.length - 1]!;
-        const backing = last ? last.backing : e.delta;
-        if (!isActive(e, change.date) || backing === 0) continue;
+        const backing = w.backing[i]!;
+        // isActive(entry, change.date), on the working state.
+        const active = w.earnedOn[i]! <= change.date && change.date < w.expiresOn[i]!;
+        if (!active || backing === 0) continue;
         const take = Math.min(backing, toConsume);
         toConsume -= take;
         const newBacking = backing - take;
-        const newPoints = newBacking === 0 ? 0 : mulDivRound4(e.points, newBacking, 1, 1, e.delta, 1, 1, 1);
-        if (e.partnerId === out.partnerId)
-          out.losses.push({
-            partnerId: e.partnerId,
-            entryId: e.entryId,
-            clientId: e.clientId,
-            product: e.product,
-            changeId: change.changeId,
-            date: change.date,
-            kind: lossKind,
-            dealType: e.dealType,
-            points: (last ? last.points : e.points) - newPoints,
-            backing: take,
-          });
+        const newPoints =
+          newBacking === 0 ? 0 : mulDivRound4(w.points[i]!, newBacking, 1, 1, w.delta[i]!, 1, 1, 1);
+        const lost = w.remaining[i]! - newPoints;
+        w.backing[i] = newBacking;
+        w.remaining[i] = newPoints;
+        const e = w.own[i];
+        if (!e) continue;
+        out.losses.push({
+          partnerId: e.partnerId,
+          entryId: e.entryId,
+          clientId: e.clientId,
+          product: e.product,
+          changeId: change.changeId,
+          date: change.date,
+          kind: lossKind,
+          dealType: e.dealType,
+          points: lost,
+          backing: take,
+        });
         const step: EntryStep = {
           date: change.date,
           changeId: change.changeId,
