@@ -45,7 +45,7 @@ export function MarketFields({
           <Group justify="space-between" wrap="nowrap" gap="xs" w="100%">
             <Text size="sm">{option.label}</Text>
             {growth.markets.has(option.value) ? (
-              <Badge size="xs" variant="light" color="teal">
+              <Badge size="xs" variant="light" bg="teal.0" c="teal.9">
                 {t('calculator.growth.badge')}
               </Badge>
             ) : null}

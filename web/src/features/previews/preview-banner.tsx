@@ -68,7 +68,7 @@ function OnBanner({
     >
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Group gap="sm" wrap="nowrap">
-          <Badge variant="filled" color="blue" style={{ flexShrink: 0 }}>
+          <Badge variant="light" bg="blue.1" c="blue.9" style={{ flexShrink: 0 }}>
             {t('previews.badge')}
           </Badge>
           <Text size="sm">

@@ -42,7 +42,8 @@ export function PreviewCard({
           <Text fw={600}>{name}</Text>
           <Badge
             variant="light"
-            color={status === 'off' ? 'gray' : 'teal'}
+            bg={status === 'off' ? 'gray.1' : 'teal.0'}
+            c={status === 'off' ? 'gray.8' : 'teal.9'}
             style={{ flexShrink: 0 }}
             data-testid="preview-status"
           >
