@@ -158,7 +158,7 @@ export function medianToolUsage(ledger: Ledger, on: IsoDate): { month: string; m
   const month = monthOf(on);
   let latest = '';
   for (const u of ledger.usage)
-    if (u.month <= month && attributed.has(u.clientId) && u.month > latest) latest = u.month;
+    if (u.month <= month && u.month > latest && attributed.has(u.clientId)) latest = u.month;
   if (!latest) return null;
   const values = ledger.usage
     .filter((u) => u.month === latest && attributed.has(u.clientId))
