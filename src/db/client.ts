@@ -134,14 +134,17 @@ const COPY_CHUNK = 256 * 1024;
 /**
  * COPY ... FROM STDIN over node-postgres's protocol hooks (what pg-copy-streams does, for
  * data already in memory): the client calls submit, then the handlers as the server answers.
+ * Several COPY statements travel as one query (one round trip): the server asks for each
+ * one's data in turn.
  */
 class CopyFromStdin {
   readonly done: Promise<void>;
   private settle!: { resolve: () => void; reject: (error: unknown) => void };
+  private next = 0;
 
   constructor(
     readonly text: string,
-    private readonly data: Buffer,
+    private readonly data: readonly Buffer[],
   ) {
     this.done = new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
@@ -153,8 +156,9 @@ class CopyFromStdin {
   }
 
   handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }): void {
-    for (let i = 0; i < this.data.length; i += COPY_CHUNK)
-      connection.sendCopyFromChunk(this.data.subarray(i, i + COPY_CHUNK));
+    const data = this.data[this.next++]!;
+    for (let i = 0; i < data.length; i += COPY_CHUNK)
+      connection.sendCopyFromChunk(data.subarray(i, i + COPY_CHUNK));
     connection.endCopyFrom();
   }
 
@@ -170,28 +174,36 @@ class CopyFromStdin {
   }
 }
 
+/** Rows for one table's COPY: `data` is lines of COPY's text format (see copyField). */
+export interface CopyInput {
+  table: string;
+  columns: readonly string[];
+  data: string;
+}
+
 /**
- * Appends rows to a table with COPY, inside the transaction. `data`: lines of COPY's text
- * format (fields by copyField, joined by tabs, each line ending in a newline).
+ * Appends rows to tables with COPY, inside the transaction. Each input's `data`: lines of
+ * COPY's text format (fields by copyField, joined by tabs, each line ending in a newline).
  */
-export async function copyRows(
-  tx: Tx,
-  table: string,
-  columns: readonly string[],
-  data: string,
-): Promise<void> {
-  if (data.length === 0) return;
-  const statement = `copy ${table} (${columns.join(', ')}) from `;
+export async function copyRows(tx: Tx, inputs: readonly CopyInput[]): Promise<void> {
+  const copies = inputs.filter((c) => c.data.length > 0);
+  if (copies.length === 0) return;
+  const statement = (c: CopyInput, source: string) =>
+    `copy ${c.table} (${c.columns.join(', ')}) from ${source}`;
   const client = driverClient(tx);
   if (client instanceof pg.Client) {
-    const copy = new CopyFromStdin(`${statement}stdin`, Buffer.from(data, 'utf8'));
+    const copy = new CopyFromStdin(
+      copies.map((c) => statement(c, 'stdin')).join('; '),
+      copies.map((c) => Buffer.from(c.data, 'utf8')),
+    );
     client.query(copy as never);
     await copy.done;
     return;
   }
-  // PGlite reads COPY data from its /dev/blob device, fed by the query's blob option.
+  // PGlite reads COPY data from its /dev/blob device, fed by the query's blob option (and
+  // runs in this process: a statement per table costs no round trip).
   const pglite = client as { query(q: string, p: unknown[], o: { blob: Blob }): Promise<unknown> };
-  await pglite.query(`${statement}'/dev/blob'`, [], { blob: new Blob([data]) });
+  for (const c of copies) await pglite.query(statement(c, "'/dev/blob'"), [], { blob: new Blob([c.data]) });
 }
 
 /**

@@ -8,11 +8,13 @@ import { recomputeForClients } from '../points/service.ts';
 import { standingEventsHook } from '../webhooks/events.ts';
 import { changesInOtherCurrency, type UpsertResult } from './repository.ts';
 import { clientsFile, type FileSpec } from './schemas.ts';
+import { StringIndex } from './string-index.ts';
 
 export class FactChanges {
-  private readonly clients = new Set<string>();
-  private readonly partners = new Set<string>();
-  private readonly updatedClients = new Set<string>();
+  // Compact sets (string-index.ts): a first import changes every client.
+  private readonly clients = new StringIndex();
+  private readonly partners = new StringIndex();
+  private readonly updatedClients = new StringIndex();
 
   record(spec: FileSpec, result: UpsertResult): void {
     for (const id of result.clientIds) this.clients.add(id);
@@ -27,7 +29,7 @@ export class FactChanges {
    */
   async currencyConflicts(tx: Tx) {
     if (this.updatedClients.size === 0) return [];
-    return changesInOtherCurrency(tx, [...this.updatedClients]);
+    return changesInOtherCurrency(tx, this.updatedClients.all());
   }
 
   /** Derived state of every partner whose facts really changed; returns how many were recomputed. */
@@ -36,8 +38,8 @@ export class FactChanges {
     const onChanged = await standingEventsHook(tx, options.now);
     const result = await recomputeForClients(tx, {
       program: options.program,
-      clientIds: [...this.clients],
-      partnerIds: [...this.partners],
+      clientIds: this.clients.all(),
+      partnerIds: this.partners.all(),
       asOf: options.asOf,
       ...(onChanged ? { onChanged } : {}),
     });

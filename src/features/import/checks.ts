@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import { type Program, ruleSetOn } from '../../domain/program.ts';
 import { findClients, findDeals, findPartners } from './repository.ts';
 import { type Entity, type FileSpec, mrrChangesFile, type Row } from './schemas.ts';
+import { StringMap } from './string-index.ts';
 
 export interface RowProblem {
   column: string;
@@ -24,10 +25,11 @@ type Resolved =
  * of the large fact files.
  */
 export class References {
-  private readonly imported: Record<Entity, Map<string, string | null>> = {
-    partner: new Map(),
-    client: new Map(),
-    deal: new Map(),
+  // Compact maps (string-index.ts): an import can bring hundreds of thousands of ids.
+  private readonly imported: Record<Entity, StringMap> = {
+    partner: new StringMap(),
+    client: new StringMap(),
+    deal: new StringMap(),
   };
   private readonly rejected: Record<Entity, Map<string, string>> = {
     partner: new Map(),
@@ -35,17 +37,18 @@ export class References {
     deal: new Map(),
   };
   /** Database lookups; null: not in the database. */
-  private readonly stored: Record<Entity, Map<string, string | null>> = {
-    partner: new Map(),
-    client: new Map(),
-    deal: new Map(),
+  private readonly stored: Record<Entity, StringMap> = {
+    partner: new StringMap(),
+    client: new StringMap(),
+    deal: new StringMap(),
   };
   /** Entities whose file could not be read to the end: unknown ids of them may be in the unread part. */
   private readonly broken = new Set<Entity>();
 
   accept(entity: Entity, id: string, info: string | null): void {
     this.imported[entity].set(id, info);
-    this.rejected[entity].delete(id);
+    const rejected = this.rejected[entity];
+    if (rejected.size > 0) rejected.delete(id);
   }
 
   reject(entity: Entity, id: string, where: string): void {
@@ -89,8 +92,8 @@ export class References {
   }
 
   resolve(entity: Entity, id: string): Resolved {
-    const imported = this.imported[entity];
-    if (imported.has(id)) return { kind: 'ok', info: imported.get(id) ?? null };
+    const info = this.imported[entity].get(id);
+    if (info !== undefined) return { kind: 'ok', info };
     const where = this.rejected[entity].get(id);
     if (where !== undefined) return { kind: 'rejected', where };
     const stored = this.stored[entity].get(id);

@@ -67,15 +67,21 @@ describe('an import killed with SIGKILL', () => {
     await new Promise((r) => setTimeout(r, 4000));
     expect(child.exitCode).toBeNull();
     if (target.env.DATABASE_URL) {
-      // On the server we can see the import's open transaction before killing it.
+      // On the server we can see the import's open transaction before killing it (on a busy
+      // machine the command may take longer than the wait above to start it).
       const database = await openDatabase({ url: target.env.DATABASE_URL, poolSize: 1 });
-      const open = await rows<{ n: number }>(
-        database.db,
-        sql`select count(*)::int as n from pg_stat_activity
-            where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()`,
-      );
+      let open = 0;
+      for (let waited = 0; open === 0 && waited < 60_000 && child.exitCode === null; waited += 250) {
+        const [row] = await rows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()`,
+        );
+        open = row!.n;
+        if (open === 0) await new Promise((r) => setTimeout(r, 250));
+      }
       await database.close();
-      expect(open[0]!.n).toBeGreaterThan(0);
+      expect(open).toBeGreaterThan(0);
     }
     child.kill('SIGKILL');
     await exit;

@@ -198,13 +198,31 @@ function stagingTable(spec: FileSpec): string {
 }
 
 /**
- * upsertRows for large batches: the rows go in with COPY (plain text, cheap for Node and
- * PostgreSQL alike, where parameter arrays cost an escaped array literal per column) into
- * a temporary table, which the same upsert then reads. The table lives until the end of
- * the transaction (emptied after each batch).
+ * Rows as lines of COPY text in the file's column order, for upsertStaged. One flat string
+ * (joined lines): text built by `+=` alone stays a tree of pieces pointing into the file's
+ * chunks, which outlives young-generation collections while it waits to be sent.
  */
-export async function upsertStaged(tx: Tx, spec: FileSpec, batch: readonly Row[]): Promise<UpsertResult> {
-  if (batch.length === 0)
+export function stagedText(spec: FileSpec, batch: readonly Row[]): string {
+  const { columns } = upsertStatement(spec);
+  const lines = new Array<string>(batch.length + 1);
+  for (let r = 0; r < batch.length; r++) {
+    const row = batch[r]!;
+    let line = copyField(row[columns[0]!] ?? null);
+    for (let i = 1; i < columns.length; i++) line += `\t${copyField(row[columns[i]!] ?? null)}`;
+    lines[r] = line;
+  }
+  lines[batch.length] = '';
+  return batch.length === 0 ? '' : lines.join('\n');
+}
+
+/**
+ * upsertRows for large batches: the rows (stagedText) go in with COPY, cheap for Node and
+ * PostgreSQL alike where parameter arrays cost an escaped array literal per column, into a
+ * temporary table, which the same upsert then reads. The table lives until the end of the
+ * transaction (emptied after each batch).
+ */
+export async function upsertStaged(tx: Tx, spec: FileSpec, text: string): Promise<UpsertResult> {
+  if (text.length === 0)
     return { inserted: 0, updated: 0, clientIds: [], partnerIds: [], updatedClientIds: [] };
   const { columns, staged } = upsertStatement(spec);
   const table = stagingTable(spec);
@@ -213,13 +231,7 @@ export async function upsertStaged(tx: Tx, spec: FileSpec, batch: readonly Row[]
       `create temp table if not exists ${table} (${columns.map((c) => `${c} text`).join(', ')}) on commit drop`,
     ),
   );
-  let text = '';
-  for (const row of batch) {
-    text += copyField(row[columns[0]!] ?? null);
-    for (let i = 1; i < columns.length; i++) text += `\t${copyField(row[columns[i]!] ?? null)}`;
-    text += '\n';
-  }
-  await copyRows(tx, table, columns, text);
+  await copyRows(tx, [{ table, columns, data: text }]);
   const [result] = await rows<UpsertCounts>(tx, sql.raw(staged));
   await tx.execute(sql.raw(`truncate ${table}`));
   return upsertResult(result);

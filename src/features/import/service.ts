@@ -3,7 +3,7 @@
 //
 // One streaming pass per file, in dependency order: each batch of rows is validated
 // (columns, then the partners/clients/deals it names, then the program's currency
-// tables) and its valid rows upserted at once. Memory holds only ids: the keys of the
+// tables) and its valid rows upserted, a few batches at once. Memory holds only ids: the keys of the
 // current file (duplicates) and the partners/clients/deals seen (references). When a
 // problem makes the import fail, writing stops but validation goes on to the end, so
 // every problem is reported, and the transaction is rolled back.
@@ -17,8 +17,9 @@ import type { RowProblem } from './checks.ts';
 import { FileState } from './file-state.ts';
 import { CsvFileError, type CsvRow, readCsv } from './reader.ts';
 import { RejectsWriter } from './rejects.ts';
-import { lockFactWrites, upsertStaged } from './repository.ts';
+import { lockFactWrites, stagedText, upsertStaged } from './repository.ts';
 import { clientsFile, type FileSpec, IMPORT_FILES } from './schemas.ts';
+import { StringNumberMap } from './string-index.ts';
 import { FactValidator } from './validate.ts';
 
 export interface ImportProgress {
@@ -70,6 +71,12 @@ export class ImportFolderError extends Error {
 }
 
 class Refused extends Error {}
+
+/**
+ * Accepted rows sent to the database at once: a few round trips per file (each costs a
+ * wake-up of both processes, which a busy machine makes slow) and memory for one batch.
+ */
+const FLUSH_ROWS = 20_000;
 
 /** Rows written to a table after which the import refreshes its planner statistics. */
 const ANALYZE_AFTER_ROWS = 10_000;
@@ -148,9 +155,11 @@ class ImportRun {
   private readonly validator: FactValidator;
   private readonly changes = new FactChanges();
   /** The line of each client of clients.csv. */
-  private readonly clientLines = new Map<string, number>();
+  private readonly clientLines = new StringNumberMap();
   private bytes = 0;
   private inFlight: Promise<void> | null = null;
+  /** Accepted rows of the current file not sent yet, as COPY text. */
+  private pending: { spec: FileSpec; counts: FileCounts; text: string[]; rows: number } | null = null;
 
   constructor(
     private readonly options: ImportOptions,
@@ -184,10 +193,12 @@ class ImportRun {
           totalBytes: this.totalBytes,
         });
       }
+      await this.flush(tx);
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       this.fileProblem(spec, error.line, '(file)', error.message);
     } finally {
+      this.pending = null; // an error: nothing more is written
       await this.settle();
     }
   }
@@ -223,15 +234,32 @@ class ImportRun {
       for (const { index, row } of accepted) this.clientLines.set(row.client_id!, records[index]!.line);
     for (const r of rejected) await this.reject(file, { record: records[r.index]!, ...r }, counts);
     if (accepted.length === 0 || !this.writing) return;
-    const rows = accepted.map((a) => a.row);
+    const pending = (this.pending ??= { spec, counts, text: [], rows: 0 });
+    pending.text.push(
+      stagedText(
+        spec,
+        accepted.map((a) => a.row),
+      ),
+    );
+    pending.rows += accepted.length;
+    if (pending.rows >= FLUSH_ROWS) await this.flush(tx);
+  }
 
-    // The upsert runs while the next batch is read and checked (PostgreSQL and Node work in
-    // parallel); the connection takes one statement at a time, so any query waits for it.
+  /**
+   * Upserts the pending rows. The upsert runs while the next rows are read and checked
+   * (PostgreSQL and Node work in parallel); the connection takes one statement at a time,
+   * so any query waits for it.
+   */
+  private async flush(tx: Tx): Promise<void> {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending || !this.writing) return;
     await this.settle();
-    const write = upsertStaged(tx, spec, rows).then((result) => {
+    const { spec, counts, rows } = pending;
+    const write = upsertStaged(tx, spec, pending.text.join('')).then((result) => {
       counts.inserted += result.inserted;
       counts.updated += result.updated;
-      counts.unchanged += rows.length - result.inserted - result.updated;
+      counts.unchanged += rows - result.inserted - result.updated;
       this.changes.record(spec, result);
     });
     write.catch(() => {}); // handled by settle(); this only keeps it from counting as unhandled
@@ -275,7 +303,7 @@ class ImportRun {
   async checkClientCurrencies(tx: Tx): Promise<void> {
     if (!this.writing) return;
     for (const m of await this.changes.currencyConflicts(tx)) {
-      const line = this.clientLines.get(m.client_id) ?? 1;
+      const line = Math.max(1, this.clientLines.get(m.client_id));
       this.problems.push(`${clientsFile.file}:${line}: currency: ${currencyConflictMessage(m, 'import')}`);
       this.fatal = true;
     }

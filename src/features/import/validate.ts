@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { checkRow, programCurrencies, References, type RowProblem, wantedIds } from './checks.ts';
 import type { Entity, FileSpec, Row } from './schemas.ts';
+import { StringNumberMap } from './string-index.ts';
 
 /** One row to check: its cells as the schema reads them, and problems found before (its shape). */
 export interface RowInput {
@@ -30,10 +31,14 @@ export interface BatchCheck {
 /** The column of a defined entity whose value other files need: a client's currency, a deal's client. */
 const ENTITY_INFO: Record<Entity, string | null> = { partner: null, client: 'currency', deal: 'client_id' };
 
+/** Where the first rows named by text (not by line) were seen: past the largest line number. */
+const NAMED = 2 ** 30;
+
 /** The first place each key of one file was seen: a later row with the same key is a problem. */
 export class DuplicateKeys {
-  /** A number is a line (`line N`): kept as a number, a file's million keys allocate no text for it. */
-  private readonly seen = new Map<string, string | number>();
+  /** Per key: its first line, or NAMED + its index in `named`. Typed arrays: files have millions of keys. */
+  private readonly seen = new StringNumberMap();
+  private readonly named: string[] = [];
 
   constructor(private readonly spec: FileSpec) {}
 
@@ -46,13 +51,14 @@ export class DuplicateKeys {
     // One string (parts joined by NUL, which neither CSV text nor the API's values contain).
     const key = parts.length === 1 ? parts[0]! : parts.join('\u0000');
     const first = this.seen.get(key);
-    if (first === undefined) {
-      this.seen.set(key, where);
+    if (first === -1) {
+      if (typeof where === 'number' && where < NAMED) this.seen.set(key, where);
+      else this.seen.set(key, NAMED + this.named.push(String(where)) - 1);
       return null;
     }
     return {
       column: this.spec.key.join('+'),
-      message: `duplicate key ${parts.join(' + ')}, first seen on ${typeof first === 'number' ? `line ${first}` : first}`,
+      message: `duplicate key ${parts.join(' + ')}, first seen on ${first < NAMED ? `line ${first}` : this.named[first - NAMED]}`,
     };
   }
 }

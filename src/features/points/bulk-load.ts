@@ -13,6 +13,7 @@
 // those before this recompute.
 import { sql } from 'drizzle-orm';
 import { arrayRows, type Tx } from '../../db/client.ts';
+import { clearDerived } from './derived-writes.ts';
 import {
   type BatchDocument,
   CLIENT_KINDS,
@@ -38,7 +39,7 @@ interface KindCursor {
 }
 
 /** Rows per FETCH: a batch's rows of a kind take one or a few round trips. */
-const FETCH_ROWS = 5000;
+const FETCH_ROWS = 20_000;
 
 const PARTNERS = 'tierwise_recompute_partners';
 const LINKS = 'tierwise_recompute_links';
@@ -111,6 +112,10 @@ export class BulkFactReader {
       await tx.execute(sql.raw(`declare ${name} no scroll cursor for ${query}`));
       this.cursors.push({ kind, name, rows: [], at: 0, done: false });
     }
+    // The cursors read no derived table but partner_state, and see it as it was when they
+    // were declared: the partners' derived rows can go now, in one statement (writes skip
+    // their delete per batch).
+    await clearDerived(tx, sql.raw(`select partner_id from ${PARTNERS}`));
   }
 
   /** The facts (and standings) of the next batch. */

@@ -1,6 +1,7 @@
 // Writing a batch of partners' derived rows (sold entries, losses, snapshots, tier history,
-// partner_state with the dashboard's figures): one delete statement, then a COPY per table.
-import { sql } from 'drizzle-orm';
+// partner_state with the dashboard's figures): one delete statement, then one COPY per table
+// (sent together).
+import { type SQL, sql } from 'drizzle-orm';
 import { copyField, copyRows, type Tx } from '../../db/client.ts';
 import { attributedClients } from '../../domain/metrics.ts';
 import { formatDecimal, pointsToNumber, scaledToNumber } from '../../domain/money.ts';
@@ -151,23 +152,34 @@ function standingFields(p: PartnerDerivation['snapshots'][number]): Fields {
   ];
 }
 
-/** Replaces the derived rows of the partners in `derivations` (and clears partners without facts). */
-export async function writeDerivations(
-  tx: Tx,
-  partnerIds: readonly string[],
-  derivations: readonly PartnerDerivation[],
-) {
-  const ids = sql.param([...partnerIds]);
-  // One statement: a data-modifying CTE per table (each table's rows of these partners).
+/**
+ * Deletes the derived rows of the partners (`partners`: SQL selecting their ids, or their
+ * ids as an array), in one statement: a data-modifying CTE per table.
+ */
+export async function clearDerived(tx: Tx, partners: SQL): Promise<void> {
   await tx.execute(
     sql`with ${sql.join(
       DERIVED_TABLES.map(
-        (t, i) =>
-          sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(t)} where partner_id = any(${ids}::text[]))`,
+        (t, i) => sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(t)} where partner_id in (${partners}))`,
       ),
       sql`, `,
     )} select 1`,
   );
+}
+
+/**
+ * Replaces the derived rows of the partners in `derivations` (and clears partners without
+ * facts). `cleared`: their rows were deleted already (a bulk recompute clears all at once).
+ */
+export async function writeDerivations(
+  tx: Tx,
+  partnerIds: readonly string[],
+  derivations: readonly PartnerDerivation[],
+  options: { cleared?: boolean } = {},
+) {
+  if (!options.cleared) {
+    await clearDerived(tx, sql`select unnest(${sql.param([...partnerIds])}::text[])`);
+  }
   const entries = new CopyText();
   const losses = new CopyText();
   const snapshots = new CopyText();
@@ -223,9 +235,11 @@ export async function writeDerivations(
     ]);
   }
   // After the deletes (a statement of their own: rows of the same keys come back).
-  await copyRows(tx, 'sold_entries', SOLD_ENTRY_COLUMNS, entries.text);
-  await copyRows(tx, 'point_losses', LOSS_COLUMNS, losses.text);
-  await copyRows(tx, 'partner_snapshots', SNAPSHOT_COLUMNS, snapshots.text);
-  await copyRows(tx, 'tier_history', HISTORY_COLUMNS, history.text);
-  await copyRows(tx, 'partner_state', STATE_COLUMNS, states.text);
+  await copyRows(tx, [
+    { table: 'sold_entries', columns: SOLD_ENTRY_COLUMNS, data: entries.text },
+    { table: 'point_losses', columns: LOSS_COLUMNS, data: losses.text },
+    { table: 'partner_snapshots', columns: SNAPSHOT_COLUMNS, data: snapshots.text },
+    { table: 'tier_history', columns: HISTORY_COLUMNS, data: history.text },
+    { table: 'partner_state', columns: STATE_COLUMNS, data: states.text },
+  ]);
 }

@@ -79,6 +79,16 @@ function toStanding(r: StoredStanding): PartnerStanding {
   };
 }
 
+/** Runs database work one piece after another, in the order it was handed over. */
+class Lane {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const p = this.tail.then(work);
+    this.tail = p.catch(() => {});
+    return p;
+  }
+}
+
 /** Lets queued queries go out and results come in while the engine works. */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -95,8 +105,11 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += LOAD_BATCH) batches.push(ids.slice(i, i + LOAD_BATCH));
   const bulk = ids.length >= BULK_FROM ? await BulkFactReader.open(tx, batches, withStandings) : null;
+  // Loads and writes overlap with the engine, not with each other: one lane of statements
+  // (node-postgres would queue them anyway, and is deprecating queueing).
+  const lane = new Lane();
   const load = (b: number) => {
-    const p = bulk ? bulk.next() : loadPartnerBatch(tx, batches[b]!, withStandings);
+    const p = lane.run(() => (bulk ? bulk.next() : loadPartnerBatch(tx, batches[b]!, withStandings)));
     p.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
     return p;
   };
@@ -116,7 +129,7 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
           if (k % 10 === 9) await yieldToIo();
         }
         await writing;
-        writing = writeDerivations(tx, batch, derivations);
+        writing = lane.run(() => writeDerivations(tx, batch, derivations, { cleared: bulk !== null }));
         writing.catch(() => {});
         if (options.onChanged) {
           const changes: StandingChange[] = [];
@@ -136,7 +149,8 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
           }
           if (changes.length > 0) {
             await writing;
-            await options.onChanged(changes);
+            const onChanged = options.onChanged;
+            await lane.run(() => onChanged(changes));
           }
         }
       }
