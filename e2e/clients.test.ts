@@ -34,10 +34,11 @@ describe('the clients table and the client panel', () => {
     const page = await browser().context.newPage();
     await signIn(page, baseUrl(), DEMO.goldUser);
     await panelsLoaded(page);
-    await page.getByRole('button', { name: `Actions for ${client?.name}` }).click();
+    await page.getByRole('button', { name: `Actions for ${client?.name} (${client?.clientId})` }).click();
     await page.getByRole('menuitem', { name: 'Client information' }).click();
     const drawer = page.getByTestId('client-drawer');
-    await expect.poll(() => drawer.getByTestId('client-info').textContent()).toContain(detail.client.name);
+    await expect.poll(() => drawer.textContent()).toContain(detail.client.name);
+    expect(await drawer.getByTestId('client-info').textContent()).toContain(detail.client.clientId);
     expect(page.url()).toContain(`client=${client?.clientId}`);
     await checkScreen(page, 'client-info');
     for (const [tab, content] of [
@@ -72,7 +73,7 @@ describe('the clients table and the client panel', () => {
     await page.getByTestId('clients-search').fill(client?.name ?? '');
     const row = page.locator(`[data-testid="client-row"][data-client-id="${client?.clientId}"]`);
     await expect.poll(() => row.count()).toBe(1);
-    await page.getByRole('button', { name: `Actions for ${client?.name}` }).click();
+    await page.getByRole('button', { name: `Actions for ${client?.name} (${client?.clientId})` }).click();
     await page.getByTestId('end-services').click();
     const modal = page.getByTestId('end-services-modal');
     await checkScreen(page, 'end-services-confirm');

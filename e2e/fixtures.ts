@@ -72,11 +72,20 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   ).toEqual([]);
 }
 
-/** Waits until no panel shows its loading skeleton. */
+/** Waits until the signed-in layout shows a page and nothing on it is loading (page or panel). */
 export async function panelsLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {
-    timeout: 20_000,
-  });
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector('[data-testid="app-main"]');
+      return (
+        main !== null &&
+        main.childElementCount > 0 &&
+        document.querySelectorAll('[aria-busy="true"]').length === 0
+      );
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
 }
 
 /** Picks an option of a Mantine Select (a combobox and its listbox), retrying while its dropdown animates. */

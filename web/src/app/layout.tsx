@@ -156,7 +156,7 @@ export function Layout({ me }: { me: Me }) {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" data-testid="app-main">
         <Outlet />
       </AppShell.Main>
     </AppShell>

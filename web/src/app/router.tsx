@@ -3,6 +3,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { ResetPasswordPage, SetPasswordPage, SignInPage } from '../features/auth/sign-in-page.tsx';
 import { api } from '../lib/api.ts';
@@ -15,9 +16,10 @@ const TierPage = lazy(() => import('../features/tier/tier-page.tsx'));
 const ProjectionPreviewPage = lazy(() => import('../features/previews/projection-page.tsx'));
 
 function PageLoader() {
+  const { t } = useTranslation();
   return (
-    <Center mih="50vh">
-      <Loader aria-label="…" />
+    <Center mih="50vh" role="status" aria-busy="true" aria-label={t('common.state.loading')}>
+      <Loader />
     </Center>
   );
 }

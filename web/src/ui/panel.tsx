@@ -44,7 +44,7 @@ export function PanelBody<T>({
   const { t } = useTranslation();
   if (query.isPending) {
     return (
-      <Stack gap="xs" aria-busy="true" aria-label={t('common.state.loading')}>
+      <Stack gap="xs" role="status" aria-busy="true" aria-label={t('common.state.loading')}>
         <Skeleton height={18} />
         <Skeleton height={18} width="80%" />
         <Skeleton height={18} width="60%" />

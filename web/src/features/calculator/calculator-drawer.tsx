@@ -10,7 +10,7 @@ const CalculatorPanel = lazy(() => import('./calculator-panel.tsx'));
 function PanelLoading() {
   const { t } = useTranslation();
   return (
-    <Stack gap="sm" aria-busy="true" aria-label={t('common.state.loading')}>
+    <Stack gap="sm" role="status" aria-busy="true" aria-label={t('common.state.loading')}>
       <Skeleton height={36} />
       <Skeleton height={56} />
       <Skeleton height={56} />

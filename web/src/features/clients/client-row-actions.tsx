@@ -47,7 +47,7 @@ export function ClientRowActions({
           variant="subtle"
           color="gray"
           size="lg"
-          aria-label={t('clients.actions.for', { name: row.name })}
+          aria-label={t('clients.actions.for', { name: row.name, id: row.clientId })}
           data-testid="client-actions"
         >
           <DotsIcon size={20} />
@@ -62,7 +62,7 @@ export function ClientRowActions({
         <LinkItem href={row.accountUrl} label={t('clients.actions.account')} />
         <Menu.Divider />
         <Menu.Item
-          color="red"
+          color="red.9"
           leftSection={<EndIcon size={16} />}
           disabled={soldOnly}
           onClick={() => onEndServices(row)}

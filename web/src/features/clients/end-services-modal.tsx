@@ -57,7 +57,7 @@ export function EndServicesModal({
             {t('common.cancel')}
           </Button>
           <Button
-            color="red"
+            color="red.9"
             onClick={confirm}
             loading={mutation.isPending}
             data-testid="end-services-confirm"

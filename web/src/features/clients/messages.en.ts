@@ -30,7 +30,7 @@ export const en = {
   sharedWith: 'split {{count}} ways',
   inBase: '≈ {{amount}}',
   actions: {
-    for: 'Actions for {{name}}',
+    for: 'Actions for {{name}} ({{id}})',
     info: 'Client information',
     crm: 'Company in CRM',
     account: "Go to client's account",

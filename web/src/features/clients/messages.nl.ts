@@ -34,7 +34,7 @@ export const nl: SameShape<typeof en> = {
   sharedWith: 'gedeeld door {{count}}',
   inBase: '≈ {{amount}}',
   actions: {
-    for: 'Acties voor {{name}}',
+    for: 'Acties voor {{name}} ({{id}})',
     info: 'Klantinformatie',
     crm: 'Bedrijf in CRM',
     account: 'Naar het account van de klant',

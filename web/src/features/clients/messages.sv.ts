@@ -34,7 +34,7 @@ export const sv: SameShape<typeof en> = {
   sharedWith: 'delas av {{count}}',
   inBase: '≈ {{amount}}',
   actions: {
-    for: 'Åtgärder för {{name}}',
+    for: 'Åtgärder för {{name}} ({{id}})',
     info: 'Kundinformation',
     crm: 'Företag i CRM',
     account: 'Gå till klientens konto',
