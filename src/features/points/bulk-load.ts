@@ -39,7 +39,7 @@ interface KindCursor {
 }
 
 /** Rows per FETCH: a batch's rows of a kind take one or a few round trips. */
-const FETCH_ROWS = 20_000;
+const FETCH_ROWS = 5_000;
 
 const PARTNERS = 'tierwise_recompute_partners';
 const LINKS = 'tierwise_recompute_links';
