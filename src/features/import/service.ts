@@ -152,10 +152,12 @@ class ImportRun {
   /** A problem with a file as a whole: the import is refused even with skipInvalid. */
   fatal = false;
   readonly files: Record<string, FileCounts> = {};
-  private readonly validator: FactValidator;
   private readonly changes = new FactChanges();
-  /** The line of each client of clients.csv. */
-  private readonly clientLines = new StringNumberMap();
+  /**
+   * What reading the files needs: the ids seen (references) and each client's line in
+   * clients.csv. Tens of MB at a million rows, let go before the recompute.
+   */
+  private reading: { validator: FactValidator; clientLines: StringNumberMap } | null;
   private bytes = 0;
   private inFlight: Promise<void> | null = null;
   /** Accepted rows of the current file not sent yet, as COPY text. */
@@ -166,7 +168,12 @@ class ImportRun {
     private readonly totalBytes: number,
     private readonly rejects: RejectsWriter | null,
   ) {
-    this.validator = new FactValidator(options.program);
+    this.reading = { validator: new FactValidator(options.program), clientLines: new StringNumberMap() };
+  }
+
+  private fileReading(): NonNullable<ImportRun['reading']> {
+    if (!this.reading) throw new Error('the import has read its files already');
+    return this.reading;
   }
 
   /** Rows are written while the import can still succeed; after that they are only checked. */
@@ -216,14 +223,15 @@ class ImportRun {
   private fileProblem(spec: FileSpec, line: number, column: string, message: string): void {
     this.problems.push(`${spec.file}:${line}: ${column}: ${message}`);
     this.fatal = true;
-    if (spec.defines) this.validator.refs.markBroken(spec.defines);
+    if (spec.defines) this.fileReading().validator.refs.markBroken(spec.defines);
   }
 
   private async importBatch(tx: Tx, file: FileState, batch: CsvRow[], start: number, counts: FileCounts) {
     const { spec } = file;
     const records = batch.slice(start);
     counts.rows += records.length;
-    const { accepted, rejected } = await this.validator.checkBatch(
+    const { validator, clientLines } = this.fileReading();
+    const { accepted, rejected } = await validator.checkBatch(
       tx,
       spec,
       records.map((record) => ({ input: file.input(record), problems: file.shapeProblems(record) })),
@@ -231,7 +239,7 @@ class ImportRun {
       () => this.settle(),
     );
     if (spec === clientsFile)
-      for (const { index, row } of accepted) this.clientLines.set(row.client_id!, records[index]!.line);
+      for (const { index, row } of accepted) clientLines.set(row.client_id!, records[index]!.line);
     for (const r of rejected) await this.reject(file, { record: records[r.index]!, ...r }, counts);
     if (accepted.length === 0 || !this.writing) return;
     const pending = (this.pending ??= { spec, counts, text: [], rows: 0 });
@@ -303,7 +311,7 @@ class ImportRun {
   async checkClientCurrencies(tx: Tx): Promise<void> {
     if (!this.writing) return;
     for (const m of await this.changes.currencyConflicts(tx)) {
-      const line = Math.max(1, this.clientLines.get(m.client_id));
+      const line = Math.max(1, this.fileReading().clientLines.get(m.client_id));
       this.problems.push(`${clientsFile.file}:${line}: currency: ${currencyConflictMessage(m, 'import')}`);
       this.fatal = true;
     }
@@ -312,6 +320,7 @@ class ImportRun {
   /** Derived state of every partner whose facts really changed, in the import's transaction. */
   async recompute(tx: Tx): Promise<number> {
     const { program, asOf, now } = this.options;
+    this.reading = null;
     await this.analyzeLargeWrites(tx);
     return this.changes.recompute(tx, { program, asOf, now: now ?? new Date() });
   }

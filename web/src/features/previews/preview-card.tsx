@@ -85,7 +85,7 @@ export function PreviewCard({
             </Button>
           ) : null}
           {admin && partnerOptedIn ? (
-            <Button size="xs" variant="subtle" color="red.9" onClick={() => onStep('withdraw')}>
+            <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => onStep('withdraw')}>
               {t('previews.actions.optOutAll')}
             </Button>
           ) : null}
