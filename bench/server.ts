@@ -3,12 +3,12 @@
 // largest partner and, in the same run, the trivial /api/health route; then 1,000 live MRR
 // changes, each timed from the POST returning to the dashboard showing it.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { BENCH_PG, benchFolder, runTierwise } from './import.ts';
+import { benchFolder, freshServerDatabase, runTierwise } from './import.ts';
 import { machine, percentile, writeSection } from './report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,29 +23,22 @@ interface Target {
 }
 
 /** The server benchmark's own database (the import benchmark's is recreated on every run). */
+/** A fresh database of that kind with the benchmark folder imported by the current code. */
 async function target(kind: Target['kind'], scale: number): Promise<Target> {
   const env = { ...process.env };
   let args: string[] = [];
   const name = `bench-server-${scale}`;
   if (kind === 'postgres') {
-    const u = new URL(BENCH_PG);
-    u.pathname = `/tierwise_${name.replace(/[^a-z0-9]/g, '_')}`;
-    env.DATABASE_URL = u.toString();
-    const admin = new pg.Client({ connectionString: BENCH_PG });
-    await admin.connect();
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [u.pathname.slice(1)]);
-    if (exists.rowCount === 0) await admin.query(`create database "${u.pathname.slice(1)}"`);
-    await admin.end();
+    env.DATABASE_URL = await freshServerDatabase(`tierwise_${name.replace(/[^a-z0-9]/g, '_')}`);
   } else {
     delete env.DATABASE_URL;
-    args = ['--data', join(out, `pglite-${name}`)];
+    const data = join(out, `pglite-${name}`);
+    rmSync(data, { recursive: true, force: true });
+    args = ['--data', data];
   }
-  const partners = await runTierwise([...args, 'partners', '--json'], env);
-  if (JSON.parse(partners.stdout).length === 0) {
-    const { dir } = await benchFolder(scale);
-    console.log(`loading ${dir} into ${kind}...`);
-    await runTierwise([...args, 'import', dir, '--json'], env);
-  }
+  const { dir } = await benchFolder(scale);
+  console.log(`loading ${dir} into ${kind}...`);
+  await runTierwise([...args, 'import', dir, '--json'], env);
   return { kind, args, env };
 }
 
@@ -208,7 +201,7 @@ export async function runServerBench(options: { scale?: number } = {}): Promise<
 
 Command: \`npm run bench -- server\` · ${machine()} · measured ${new Date().toISOString().slice(0, 10)}
 
-Data: the import benchmark's folder${scaleNote}, loaded into the benchmark's own database; \`tierwise start\` as a child process, autocannon in the benchmark process: 20 s at 50 connections on 127.0.0.1 per route (after 3 s not counted), signed in as an operator (cookie). Live: 1,000 \`POST /api/v1/mrr-changes\` of one row each, each timed from the POST returning until the partner's dashboard shows the new managed points.
+Data: the import benchmark's folder${scaleNote}, imported into a fresh database by the current code; \`tierwise start\` as a child process, autocannon in the benchmark process: 20 s at 50 connections on 127.0.0.1 per route (after 3 s not counted), signed in as an operator (cookie). Live: 1,000 \`POST /api/v1/mrr-changes\` of one row each, each timed from the POST returning until the partner's dashboard shows the new managed points.
 
 | database | largest partner | its dashboard summary | trivial route (/api/health) | dashboard / trivial req/s | live change |
 |---|---|---|---|---|---|
