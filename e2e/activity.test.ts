@@ -63,10 +63,17 @@ describe('tier point changes', () => {
     await page.locator('[data-testid="point-changes"] button[data-category="wonSold"]').first().click();
     const report = page.getByTestId('report');
     await expect.poll(() => report.getByTestId('report-row').count()).toBe(Math.min(items.total, 25));
-    expect(await report.getByTestId('report-row').first().textContent()).toContain(
-      items.items[0]?.clientName,
-    );
+    const firstRow = (await report.getByTestId('report-row').first().textContent()) ?? '';
+    expect(firstRow).toContain(items.items[0]?.clientName);
+    // Each entry shows the rule behind its points: the rule set of its rate.
+    expect(firstRow).toContain(items.items[0]?.rule?.rateRuleSetId);
     await checkScreen(page, 'dashboard-point-changes-report');
+    // A row's client opens the client panel over the report.
+    await report.getByTestId('report-client').first().click();
+    await expect
+      .poll(() => page.getByTestId('client-drawer').textContent())
+      .toContain(items.items[0]?.clientId);
+    await checkScreen(page, 'dashboard-point-changes-client');
     await page.close();
   });
 });
@@ -92,6 +99,10 @@ describe('shared sales', () => {
     const report = page.getByTestId('report');
     await expect.poll(() => report.getByTestId('report-row').count()).toBe(Math.min(items.total, 25));
     await checkScreen(page, 'dashboard-shared-sales-report');
+    await report.getByTestId('report-client').first().click();
+    await expect
+      .poll(() => page.getByTestId('client-drawer').textContent())
+      .toContain(items.items[0]?.clientId);
     await page.close();
   });
 });

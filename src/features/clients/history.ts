@@ -8,9 +8,8 @@ import * as s from '../../db/schema.ts';
 import { addDays, type IsoDate, monthEndsBetween } from '../../domain/dates.ts';
 import type { DealFact, MrrChangeFact, PartnerFacts } from '../../domain/facts.ts';
 import { clientMrrOn, deriveLedger, managedOn, managersOn } from '../../domain/ledger.ts';
-import { scaledToNumber } from '../../domain/money.ts';
 import { entryStateOn } from '../../domain/sold.ts';
-import { money, pts, scaledOf } from '../portal/json.ts';
+import { entryRule, money, pts, scaledOf } from '../portal/json.ts';
 import { currentProgram } from '../portal/program.ts';
 import { clientNotFound, requirePartnerClient } from './service.ts';
 
@@ -85,7 +84,6 @@ export async function getClientHistory(db: Queryable, partnerId: string, clientI
           backing: money(l.backing, currency),
         };
       });
-    const x = e.explanation;
     return {
       entryId: e.entryId,
       product: e.product,
@@ -104,17 +102,7 @@ export async function getClientHistory(db: Queryable, partnerId: string, clientI
       expiresOn: e.expiresOn,
       originDate: e.originDate,
       status,
-      rule: {
-        rateRuleSetId: x.rateRuleSetId,
-        rate: scaledToNumber(x.rate),
-        currencyRuleSetId: x.currencyRuleSetId,
-        currency: x.currency,
-        currencyPer100: scaledToNumber(x.currencyPer100),
-        baseCurrency: program.baseCurrency,
-        country: x.country,
-        growthMarket: x.growthMarket,
-        multiplier: scaledToNumber(x.multiplier),
-      },
+      rule: entryRule(e.explanation, program.baseCurrency),
       decreases,
     } as const;
   });

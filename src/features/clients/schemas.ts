@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   dirSchema,
+  entryRuleSchema,
   isoDateSchema,
   moneySchema,
   onQuery,
@@ -168,17 +169,7 @@ export const historyEntrySchema = z.object({
   expiresOn: isoDateSchema,
   originDate: isoDateSchema.describe("The line's origin date: it fixes the rate (the rate lock)"),
   status: z.enum(['active', 'consumed', 'expired', 'future']),
-  rule: z.object({
-    rateRuleSetId: z.string().describe('Rule set in force on the origin date'),
-    rate: z.number().describe('Points per 100 of the base currency'),
-    currencyRuleSetId: z.string().describe('Rule set in force on the change date'),
-    currency: z.string(),
-    currencyPer100: z.number().describe('Amount of the currency worth 100 of the base currency'),
-    baseCurrency: z.string(),
-    country: z.string(),
-    growthMarket: z.boolean(),
-    multiplier: z.number(),
-  }),
+  rule: entryRuleSchema,
   decreases: z.array(entryDecreaseSchema),
 });
 

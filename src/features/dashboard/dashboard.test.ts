@@ -147,7 +147,7 @@ describe('GET /point-changes', () => {
     }
   });
 
-  it('names the client, product, entry, change and deal of an item; pages', async () => {
+  it('names the client, product, entry, change, deal and rule behind an item; pages', async () => {
     const { body } = await get(`/point-changes/items?${range}&category=newSold&pageSize=2&page=2`);
     expect(body).toMatchObject({ page: 2, pageSize: 2, total: 4, points: 600 });
     expect(body.items).toEqual([
@@ -164,6 +164,17 @@ describe('GET /point-changes', () => {
         dealType: 'sourced',
         before: null,
         after: null,
+        rule: {
+          rateRuleSetId: '2024-02',
+          rate: 5,
+          currencyRuleSetId: '2024-02',
+          currency: 'USD',
+          currencyPer100: 100,
+          baseCurrency: 'USD',
+          country: 'US',
+          growthMarket: false,
+          multiplier: 1,
+        },
       },
       expect.objectContaining({ clientId: 'C3', points: 30, dealType: 'assisted', dealId: 'D3' }),
     ]);
@@ -175,6 +186,7 @@ describe('GET /point-changes', () => {
         points: 6.73,
         before: 11.73,
         after: 5,
+        rule: null,
       }),
     ]);
   });

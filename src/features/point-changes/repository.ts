@@ -7,6 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rows } from '../../db/client.ts';
 import type { ChangeCategory } from '../../domain/changes.ts';
 import type { IsoDate } from '../../domain/dates.ts';
+import type { EntryExplanation } from '../../domain/sold.ts';
 
 export type SoldCategory = Exclude<ChangeCategory, 'newManaged' | 'lostManaged'>;
 export const SOLD_CATEGORIES: readonly SoldCategory[] = [
@@ -69,6 +70,7 @@ export interface SoldItemRow {
   changeId: string | null;
   dealId: string | null;
   dealType: 'sourced' | 'assisted';
+  explanation: EntryExplanation;
 }
 
 /** The entries (or losses) behind one sold category in [from, to], with client names. */
@@ -80,7 +82,7 @@ export async function soldItems(
 ): Promise<SoldItemRow[]> {
   const { from, to } = range;
   const columns = sql`e.client_id as "clientId", c.name as "clientName", e.product, e.entry_id as "entryId",
-    e.deal_id as "dealId", e.deal_type as "dealType"`;
+    e.deal_id as "dealId", e.deal_type as "dealType", e.explanation`;
   let query: SQL;
   if (category === 'newSold' || category === 'increasedSold') {
     query = sql`select ${columns}, e.earned_on::text as date, e.points::text as points, e.change_id as "changeId"

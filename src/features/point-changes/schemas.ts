@@ -1,7 +1,14 @@
 // zod schemas of tier point changes and their drill-down.
 import { z } from 'zod';
 import type { ChangeCategory } from '../../domain/changes.ts';
-import { isoDateSchema, paged, pageQuery, pointsSchema, rangeQuery } from '../portal/schemas.ts';
+import {
+  entryRuleSchema,
+  isoDateSchema,
+  paged,
+  pageQuery,
+  pointsSchema,
+  rangeQuery,
+} from '../portal/schemas.ts';
 
 export const categorySchema = z.enum([
   'newSold',
@@ -44,6 +51,7 @@ export const changeItemSchema = z.object({
     .nullable()
     .describe("Managed items: the client's managed points the day before the range"),
   after: pointsSchema.nullable().describe('Managed items: on the last day of the range'),
+  rule: entryRuleSchema.nullable().describe("Sold items: the rule behind the entry's points"),
 });
 
 export const changeItemsSchema = paged(changeItemSchema).extend({

@@ -9,7 +9,7 @@ import { compareCodePoints } from '../../domain/facts.ts';
 import type { Points } from '../../domain/money.ts';
 import { clientFigures } from '../clients/figures.ts';
 import type { DateRange } from '../portal/dates.ts';
-import { pointsOf, pts } from '../portal/json.ts';
+import { entryRule, pointsOf, pts } from '../portal/json.ts';
 import { currentProgram } from '../portal/program.ts';
 import { managedClientsOn, type SoldCategory, soldItems, soldSums } from './repository.ts';
 
@@ -83,6 +83,7 @@ export interface ChangeItemJson {
   dealType: 'sourced' | 'assisted' | null;
   before: number | null;
   after: number | null;
+  rule: ReturnType<typeof entryRule> | null;
 }
 
 /** Every item behind one figure, in date, client and entry order. */
@@ -114,9 +115,11 @@ export async function getPointChangeItems(
         dealType: null,
         before: pts(m.before),
         after: pts(m.after),
+        rule: null,
       };
     });
   } else {
+    const { baseCurrency } = await currentProgram(db);
     const found = await soldItems(db, partnerId, range, category as SoldCategory);
     found.sort(
       (a, b) =>
@@ -141,6 +144,7 @@ export async function getPointChangeItems(
         dealType: r.dealType,
         before: null,
         after: null,
+        rule: entryRule(r.explanation, baseCurrency),
       };
     });
   }

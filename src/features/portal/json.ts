@@ -11,6 +11,7 @@ import {
   type Scaled,
   scaledToNumber,
 } from '../../domain/money.ts';
+import type { EntryExplanation } from '../../domain/sold.ts';
 import { toScaled } from '../points/repository.ts';
 
 export interface Money {
@@ -42,4 +43,19 @@ export function scaledOf(text: string | number | null | undefined): Scaled {
 /** A JSON number of points (at most 2 decimals, as stored in jsonb) as hundredths. */
 export function pointsFromJson(value: unknown): Points {
   return typeof value === 'number' ? pointsOf(value.toFixed(2)) : 0;
+}
+
+/** The rule behind a sold entry's points (its explanation), as the API shows it. */
+export function entryRule(x: EntryExplanation, baseCurrency: string) {
+  return {
+    rateRuleSetId: x.rateRuleSetId,
+    rate: scaledToNumber(x.rate),
+    currencyRuleSetId: x.currencyRuleSetId,
+    currency: x.currency,
+    currencyPer100: scaledToNumber(x.currencyPer100),
+    baseCurrency,
+    country: x.country,
+    growthMarket: x.growthMarket,
+    multiplier: scaledToNumber(x.multiplier),
+  };
 }

@@ -77,3 +77,16 @@ export const tierThresholdsSchema = z.object({
   sellerMinimum: pointsSchema,
   managedMinimum: pointsSchema,
 });
+
+/** The rule behind a sold entry's points (portal/json.ts entryRule). */
+export const entryRuleSchema = z.object({
+  rateRuleSetId: z.string().describe('Rule set in force on the origin date'),
+  rate: z.number().describe('Points per 100 of the base currency'),
+  currencyRuleSetId: z.string().describe('Rule set in force on the change date'),
+  currency: z.string(),
+  currencyPer100: z.number().describe('Amount of the currency worth 100 of the base currency'),
+  baseCurrency: z.string(),
+  country: z.string(),
+  growthMarket: z.boolean(),
+  multiplier: z.number(),
+});

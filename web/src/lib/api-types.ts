@@ -89,6 +89,8 @@ export type BreakdownParams = {
 };
 export type ClientHistory = z.infer<typeof clients.clientHistorySchema>;
 export type HistoryEntry = ClientHistory['entries'][number];
+/** The rule behind a sold entry's points (a client's history, a point-change report). */
+export type EntryRule = HistoryEntry['rule'];
 export type ManagedMonth = ClientHistory['managed'][number];
 
 import type * as previews from '../../../src/features/previews/schemas.ts';

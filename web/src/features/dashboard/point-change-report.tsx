@@ -6,10 +6,11 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangeItem, PointChangeCategory, PointChanges } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
+import { RuleCell } from '../tier/breakdown/history-sold.tsx';
 import classes from './activity.module.css';
 import { type Range, usePointChangeItems } from './activity-queries.ts';
 import { TONE_COLOR, type Tone, toneOf, useSignedPoints } from './figure.tsx';
-import { type ReportColumn, ReportDrawer } from './report-drawer.tsx';
+import { ClientCell, type ReportColumn, ReportDrawer } from './report-drawer.tsx';
 
 export type PointFigure = 'wonSold' | 'lostSold' | 'newManaged' | 'lostManaged';
 
@@ -51,14 +52,7 @@ function useColumns(managed: boolean, tone: Tone): ReportColumn<ChangeItem>[] {
   const client: ReportColumn<ChangeItem> = {
     key: 'client',
     header: col('client'),
-    render: (row) => (
-      <Stack gap={0}>
-        <Text size="sm" fw={500}>
-          {row.clientName}
-        </Text>
-        <Muted>{row.clientId}</Muted>
-      </Stack>
-    ),
+    render: (row) => <ClientCell name={row.clientName} clientId={row.clientId} />,
   };
   const points: ReportColumn<ChangeItem> = {
     key: 'points',
@@ -119,6 +113,7 @@ function useColumns(managed: boolean, tone: Tone): ReportColumn<ChangeItem>[] {
         </Stack>
       ),
     },
+    { key: 'rule', header: col('rule'), render: (row) => (row.rule ? <RuleCell rule={row.rule} /> : none) },
     points,
   ];
 }
@@ -168,6 +163,7 @@ export function PointChangeReport({
   const parts = FIGURE_PARTS[figure];
   return (
     <ReportDrawer
+      partnerId={partnerId}
       opened={opened}
       onClose={onClose}
       title={t(`activity.pointChanges.${figure}`)}

@@ -1,13 +1,15 @@
 // The report behind a dashboard figure: its title and date range, the figure's total, the
 // part of the figure shown (when it adds up from several), and a paginated table of the
-// rows behind it. Shared by the tier point changes and the shared sales.
-import { Box, Drawer, Group, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+// rows behind it. Shared by the tier point changes and the shared sales. A row's client
+// opens the client panel over the report.
+import { Anchor, Box, Drawer, Group, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
 import { PanelBody } from '../../ui/panel.tsx';
+import { ClientDrawer } from '../clients/client-drawer.tsx';
 import classes from './activity.module.css';
 
 export interface ReportColumn<T> {
@@ -30,6 +32,7 @@ export interface ReportPage<T> {
 }
 
 export interface ReportDrawerProps<T> {
+  partnerId: string;
   opened: boolean;
   onClose: () => void;
   title: string;
@@ -55,6 +58,34 @@ export interface ReportDrawerProps<T> {
   minWidth?: number;
 }
 
+const OpenClient = createContext<(clientId: string) => void>(() => {});
+
+/** A row's client: its name opens the client panel over the report; its id below. */
+export function ClientCell({ name, clientId }: { name: string; clientId: string }) {
+  const { t } = useTranslation();
+  const open = useContext(OpenClient);
+  return (
+    <Stack gap={0} align="flex-start">
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        fw={500}
+        c="indigo.8"
+        ta="left"
+        onClick={() => open(clientId)}
+        title={t('clients.renewals.openClient', { name })}
+        data-testid="report-client"
+      >
+        {name}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {clientId}
+      </Text>
+    </Stack>
+  );
+}
+
 /** A table's horizontal scroller on narrow screens, reachable by keyboard (it can take focus). */
 export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -74,6 +105,7 @@ export function ReportDrawer<T>(props: ReportDrawerProps<T>) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
   const { opened, onClose, title, range, total, description, sections, section, actions } = props;
+  const [clientId, setClientId] = useState<string | null>(null);
   return (
     <Drawer.Root
       opened={opened}
@@ -132,9 +164,16 @@ export function ReportDrawer<T>(props: ReportDrawerProps<T>) {
               isEmpty={(data) => data.items.length === 0}
               empty={t('activity.report.empty')}
             >
-              {(data) => <ReportTable {...props} data={data} />}
+              {(data) => (
+                <OpenClient.Provider value={setClientId}>
+                  <ReportTable {...props} data={data} />
+                </OpenClient.Provider>
+              )}
             </PanelBody>
           </Stack>
+          {clientId ? (
+            <ClientDrawer partnerId={props.partnerId} clientId={clientId} onClose={() => setClientId(null)} />
+          ) : null}
         </Drawer.Body>
       </Drawer.Content>
     </Drawer.Root>

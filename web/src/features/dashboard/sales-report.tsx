@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deal, SalesCategory, SharedSales } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { type Range, useSalesItems } from './activity-queries.ts';
-import { type ReportColumn, ReportDrawer } from './report-drawer.tsx';
+import { ClientCell, type ReportColumn, ReportDrawer } from './report-drawer.tsx';
 
 const STAGE_COLOR: Record<Deal['stage'], string> = { open: 'blue', closed_won: 'teal', closed_lost: 'red' };
 
@@ -36,14 +36,7 @@ function useColumns(): ReportColumn<Deal>[] {
     {
       key: 'client',
       header: col('client'),
-      render: (row) => (
-        <Stack gap={0}>
-          <Text size="sm">{row.clientName}</Text>
-          <Text size="xs" c="dimmed">
-            {row.clientId}
-          </Text>
-        </Stack>
-      ),
+      render: (row) => <ClientCell name={row.clientName} clientId={row.clientId} />,
     },
     {
       key: 'type',
@@ -105,6 +98,7 @@ export function SalesReport({
   const figure = figures[category];
   return (
     <ReportDrawer
+      partnerId={partnerId}
       opened={opened}
       onClose={onClose}
       title={t(`activity.sales.${category}`)}

@@ -4,7 +4,7 @@
 // points, and every decrease that consumed it.
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../../../lib/api-types.ts';
+import type { EntryRule, HistoryEntry } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { NUMERIC } from './breakdown-table.tsx';
 import { EntryStatus, Explanation, factor } from './entry-parts.tsx';
@@ -13,10 +13,10 @@ import { MUTED, ToneBadge } from './tone.tsx';
 
 const COLUMNS = 7;
 
-function RuleCell({ entry }: { entry: HistoryEntry }) {
+/** Rule set, rate, growth multiplier and currency value behind an entry's points. */
+export function RuleCell({ rule }: { rule: EntryRule }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { rule } = entry;
   return (
     <Stack gap={2} align="flex-start">
       <Text size="xs" fw={700} style={{ whiteSpace: 'nowrap' }}>
@@ -129,7 +129,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
           {t('breakdown.history.sold.increase', { amount: f.money(entry.delta) })}
         </Table.Td>
         <Table.Td>
-          <RuleCell entry={entry} />
+          <RuleCell rule={entry.rule} />
         </Table.Td>
         <Table.Td style={NUMERIC}>
           <Text size="sm" fw={700} inherit>
