@@ -6,12 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyPreviews, PartnerOptin, TierPage } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
 import { freshUser, quietPartner, writerAs } from './fresh-user.ts';
 
 const browser = sharedBrowser();
 const PREVIEW = 'three-month-projection';
-const points = (value: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
+const points = (value: number, locale = 'en-US') =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 
 async function openTier(page: Page, partnerId: string): Promise<void> {
   page.setDefaultTimeout(60_000);
@@ -100,6 +101,43 @@ describe('a user trying the three-month projection', () => {
     }
     await checkScreen(page, 'previews-projection');
     await page.close();
+  });
+
+  it('reads the projection and the preview dialog in Swedish and Dutch', { timeout: 180_000 }, async () => {
+    const tier = await (await apiAs(user)).get<TierPage>(`/api/v1/partners/${partnerId}/tier`);
+    const page = await browser().context.newPage();
+    page.setDefaultTimeout(60_000);
+    await signIn(page, baseUrl(), user);
+    await page.goto(`${baseUrl()}/partners/${partnerId}/previews/projection`);
+    await page.getByTestId('projection-preview').waitFor();
+    const language = /^(Language|Språk|Taal)$/;
+    const first = tier.insights.projection[0]!;
+    try {
+      for (const [name, title, dialogTitle, locale] of [
+        ['Svenska', 'Tremånadersprognos', 'Förhandsversioner', 'sv-SE'],
+        ['Nederlands', 'Prognose voor drie maanden', 'Previewfuncties', 'nl-NL'],
+      ] as const) {
+        await choose(page, language, name);
+        await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+        await panelsLoaded(page);
+        const card = page.getByTestId('projection-month-0');
+        expect(await card.getByTestId('projection-total').textContent()).toBe(points(first.total, locale));
+        await checkScreen(page, `previews-projection-${locale.slice(0, 2)}`);
+        await page.goto(`${baseUrl()}/partners/${partnerId}/tier`);
+        await panelsLoaded(page);
+        await page.getByTestId('preview-banner').getByRole('button').first().click();
+        const dialog = page.getByTestId('preview-dialog');
+        await expect.poll(() => dialog.getByRole('heading').first().textContent()).toBe(dialogTitle);
+        await checkScreen(page, `previews-dialog-${locale.slice(0, 2)}`);
+        await page.keyboard.press('Escape');
+        await page.goto(`${baseUrl()}/partners/${partnerId}/previews/projection`);
+        await page.getByTestId('projection-preview').waitFor();
+      }
+    } finally {
+      await choose(page, language, 'English');
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Three-month projection');
+      await page.close();
+    }
   });
 });
 
