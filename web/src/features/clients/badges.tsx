@@ -1,10 +1,9 @@
 // Coloured badges for a client's relationship, a renewal's status and an engagement band,
-// in tones that keep AA contrast (see tone.ts).
-import { Badge, Box, type MantineSize } from '@mantine/core';
-import type { ReactNode } from 'react';
+// in tones that keep AA contrast (ui/tone.tsx).
+import type { MantineSize } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EngagementBand, Relationship, RenewalStatus } from '../../lib/api-types.ts';
-import { TONES, type Tone } from './tone.ts';
+import { type Tone, ToneBadge } from '../../ui/tone.tsx';
 
 const RELATIONSHIP_TONE: Record<Relationship, Tone> = { sold: 'blue', managed: 'teal', both: 'violet' };
 const STATUS_TONE: Record<RenewalStatus, Tone> = {
@@ -17,37 +16,12 @@ const BAND_TONE: Record<EngagementBand, Tone> = { low: 'red', medium: 'yellow', 
 /** The progress bar colour of an engagement band. */
 export const BAND_COLOR: Record<EngagementBand, string> = { low: 'red', medium: 'yellow', high: 'teal' };
 
-export function ToneBadge({
-  tone,
-  size = 'md',
-  children,
-}: {
-  tone: Tone;
-  size?: MantineSize;
-  children: ReactNode;
-}) {
-  const { bg, fg, dot } = TONES[tone];
-  return (
-    <Badge
-      component="span"
-      variant="light"
-      radius="sm"
-      tt="none"
-      size={size}
-      bg={bg}
-      c={fg}
-      leftSection={<Box component="span" w={6} h={6} bg={dot} style={{ borderRadius: '50%' }} />}
-      style={{ whiteSpace: 'nowrap', flexShrink: 0, minWidth: 'max-content' }}
-    >
-      {children}
-    </Badge>
-  );
-}
-
 export function RelationshipBadge({ relationship }: { relationship: Relationship }) {
   const { t } = useTranslation();
   return (
-    <ToneBadge tone={RELATIONSHIP_TONE[relationship]}>{t(`clients.relationship.${relationship}`)}</ToneBadge>
+    <ToneBadge tone={RELATIONSHIP_TONE[relationship]} size="md">
+      {t(`clients.relationship.${relationship}`)}
+    </ToneBadge>
   );
 }
 

@@ -6,11 +6,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
+import { ExternalLinkIcon } from '../../ui/icons.tsx';
+import { MUTED } from '../../ui/tone.tsx';
 import { RelationshipBadge } from './badges.tsx';
 import { NUMERIC } from './clients-table.tsx';
-import { ExternalLinkIcon } from './icons.tsx';
 import { Facts, SectionTitle, TabBody } from './tab-body.tsx';
-import { MUTED } from './tone.ts';
 
 function useDisplayNames(locale: string) {
   return useMemo(

@@ -4,11 +4,11 @@ import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ClientRenewals } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
+import { MUTED } from '../../ui/tone.tsx';
 import { StatusBadge } from './badges.tsx';
 import { useClientRenewals } from './queries.ts';
 import { useRelativeDays } from './relative-time.ts';
 import { Facts, TabBody } from './tab-body.tsx';
-import { MUTED } from './tone.ts';
 
 type Renewal = ClientRenewals['renewals'][number];
 

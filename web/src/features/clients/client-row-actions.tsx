@@ -3,8 +3,8 @@
 import { ActionIcon, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '../../lib/api-types.ts';
-import { DotsIcon, EndIcon, ExternalLinkIcon, InfoIcon } from './icons.tsx';
-import { MUTED } from './tone.ts';
+import { DotsIcon, EndIcon, ExternalLinkIcon, InfoIcon } from '../../ui/icons.tsx';
+import { MUTED } from '../../ui/tone.tsx';
 
 function LinkItem({ href, label }: { href: string | null; label: string }) {
   const { t } = useTranslation();

@@ -3,11 +3,11 @@
 import { Badge, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
+import { MUTED } from '../../ui/tone.tsx';
 import { BAND_COLOR, BandBadge } from './badges.tsx';
 import { NUMERIC } from './clients-table.tsx';
 import { useClientEngagement, useClientUsage } from './queries.ts';
 import { Facts, SectionTitle, TabBody } from './tab-body.tsx';
-import { MUTED } from './tone.ts';
 
 const HISTORY_MONTHS = 12;
 

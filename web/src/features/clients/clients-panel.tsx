@@ -8,14 +8,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow, ClientSort, EndServices, Relationship } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
+import { SearchIcon } from '../../ui/icons.tsx';
 import { Panel } from '../../ui/panel.tsx';
+import { pageCount, TableFooter } from '../../ui/table-footer.tsx';
 import { ClientsTable } from './clients-table.tsx';
 import { EndServicesModal } from './end-services-modal.tsx';
-import { SearchIcon } from './icons.tsx';
 import { PAGE_SIZE, useClientList } from './queries.ts';
 import type { SortState } from './sortable-th.tsx';
 import { Muted } from './tab-body.tsx';
-import { pageCount, TableFooter } from './table-footer.tsx';
 
 const RELATIONSHIPS: readonly Relationship[] = ['sold', 'managed', 'both'];
 const ALL = 'all';

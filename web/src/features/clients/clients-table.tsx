@@ -4,10 +4,10 @@ import { Anchor, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import type { ClientRow, ClientSort } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
+import { LINK, MUTED } from '../../ui/tone.tsx';
 import { RelationshipBadge } from './badges.tsx';
 import { ClientRowActions } from './client-row-actions.tsx';
 import { PlainTh, SortableTh, type SortState } from './sortable-th.tsx';
-import { LINK, MUTED } from './tone.ts';
 
 export const NUMERIC = {
   textAlign: 'right',

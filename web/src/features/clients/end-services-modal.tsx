@@ -5,8 +5,8 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow, EndServices } from '../../lib/api-types.ts';
+import { MUTED } from '../../ui/tone.tsx';
 import { useEndServices } from './queries.ts';
-import { MUTED } from './tone.ts';
 
 export function EndServicesModal({
   partnerId,

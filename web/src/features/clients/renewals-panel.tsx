@@ -7,14 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { RenewalRow, RenewalSort } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { Panel } from '../../ui/panel.tsx';
+import { TableFooter } from '../../ui/table-footer.tsx';
+import { LINK, MUTED, NEGATIVE, POSITIVE } from '../../ui/tone.tsx';
 import { StatusBadge } from './badges.tsx';
 import { NUMERIC } from './clients-table.tsx';
 import { PAGE_SIZE, useRenewalList } from './queries.ts';
 import { useRelativeDays } from './relative-time.ts';
 import { SortableTh, type SortState } from './sortable-th.tsx';
 import { Muted } from './tab-body.tsx';
-import { TableFooter } from './table-footer.tsx';
-import { LINK, MUTED, NEGATIVE, POSITIVE } from './tone.ts';
 
 function MrrChange({ row }: { row: RenewalRow }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api.ts';
 import { PanelBody } from '../../ui/panel.tsx';
-import { MUTED } from './tone.ts';
+import { MUTED } from '../../ui/tone.tsx';
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;

@@ -4,14 +4,14 @@ import { Box, Group, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
+import { NEGATIVE, POSITIVE } from '../../ui/tone.tsx';
 import classes from './activity.module.css';
 
 export type Tone = 'gain' | 'loss' | 'neutral';
 
 export const TONE_COLOR: Record<Tone, string | undefined> = {
-  // Darker than teal.9, which is under 4.5:1 on a hovered table row (gray.1).
-  gain: '#0b6e4f',
-  loss: 'red.9',
+  gain: POSITIVE,
+  loss: NEGATIVE,
   neutral: undefined,
 };
 

@@ -2,7 +2,7 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DealType, MarketType } from '../../../lib/api-types.ts';
-import { SearchIcon } from './icons.tsx';
+import { SearchIcon } from '../../../ui/icons.tsx';
 
 const DEAL_TYPES: readonly DealType[] = ['sourced', 'assisted'];
 const MARKETS: readonly MarketType[] = ['growth', 'other'];

@@ -6,10 +6,10 @@ import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Breakdown, BreakdownRow, BreakdownSort } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { LINK, MUTED } from '../../../ui/tone.tsx';
 import { useCountryName } from './country.ts';
 import { GrowthMark } from './growth-mark.tsx';
 import { PlainTh, type SortState, SortTh } from './sort-th.tsx';
-import { LINK, MUTED } from './tone.tsx';
 
 export const NUMERIC = {
   textAlign: 'right',

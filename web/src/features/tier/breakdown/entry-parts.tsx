@@ -5,7 +5,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../lib/api-types.ts';
 import { type Formatters, useFormat } from '../../../lib/format.ts';
-import { MUTED, type Tone, ToneBadge } from './tone.tsx';
+import { MUTED, type Tone, ToneBadge } from '../../../ui/tone.tsx';
 
 export type ShownStatus = 'active' | 'expired' | 'declined' | 'decreased' | 'future';
 

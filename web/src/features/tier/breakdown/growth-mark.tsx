@@ -2,7 +2,7 @@
 // tooltip explains the multiplier on hover, on keyboard focus and on touch.
 import { ActionIcon, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { InfoIcon } from './icons.tsx';
+import { InfoIcon } from '../../../ui/icons.tsx';
 
 export function GrowthMark() {
   const { t } = useTranslation();

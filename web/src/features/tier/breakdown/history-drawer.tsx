@@ -10,10 +10,10 @@ import { ApiError } from '../../../lib/api.ts';
 import type { ClientHistory } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { PanelBody, Stat } from '../../../ui/panel.tsx';
+import { MUTED } from '../../../ui/tone.tsx';
 import { ManagedHistory } from './history-managed.tsx';
 import { SoldHistory } from './history-sold.tsx';
 import { useClientHistory } from './queries.ts';
-import { MUTED } from './tone.tsx';
 
 function DrawerTitle({ partnerId, clientId }: { partnerId: string; clientId: string }) {
   const { t } = useTranslation();

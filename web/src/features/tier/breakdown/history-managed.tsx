@@ -5,9 +5,9 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ManagedMonth } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { MUTED, ToneBadge } from '../../../ui/tone.tsx';
 import { NUMERIC } from './breakdown-table.tsx';
 import { PlainTh } from './sort-th.tsx';
-import { MUTED, ToneBadge } from './tone.tsx';
 
 export function ManagedHistory({ months, on }: { months: ManagedMonth[]; on: string }) {
   const { t } = useTranslation();

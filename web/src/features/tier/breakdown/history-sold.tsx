@@ -6,10 +6,10 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EntryRule, HistoryEntry } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { MUTED, ToneBadge } from '../../../ui/tone.tsx';
 import { NUMERIC } from './breakdown-table.tsx';
 import { EntryStatus, Explanation, factor } from './entry-parts.tsx';
 import { PlainTh } from './sort-th.tsx';
-import { MUTED, ToneBadge } from './tone.tsx';
 
 const COLUMNS = 7;
 

@@ -4,7 +4,7 @@ import { Group, Table, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SortDir } from '../../../lib/api-types.ts';
-import { SortIcon } from './icons.tsx';
+import { SortIcon } from '../../../ui/icons.tsx';
 
 export interface SortState<K extends string> {
   sort: K;

@@ -2,7 +2,7 @@
 import { Box, Group, Pagination, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MUTED } from './tone.ts';
+import { MUTED } from './tone.tsx';
 
 export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
