@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { partners, sessions, users } from '../../db/schema.ts';
-import { preparedQuery } from '../../server/prepared.ts';
+import { batchedQuery, batchKeys } from '../../server/batched.ts';
 import type { Locale, Role, SessionUser } from './access.ts';
 import { newToken, sha256 } from './secrets.ts';
 
@@ -55,14 +55,24 @@ export const sessionColumns = {
   locale: users.locale,
 };
 
+/** The keys of a batch of session lookups (batchKeys): one per request. */
+export const sessionKeys = batchKeys('k', 'token_hash text, now timestamptz, partner_id text');
+
+/** One session lookup of a batch: the cookie token's hash, the request's time, the URL's partner. */
+export function sessionKey(args: SessionLookupArgs) {
+  return { token_hash: args.tokenHash, now: args.now, partner_id: args.partnerId };
+}
+
+/** The session of a key's token (joined to sessionKeys). */
+export const sessionOfKey = eq(sessions.tokenHash, sql`k.token_hash`);
+
 /**
- * The condition of a live session, over sessions joined with users: the token's hash
- * (placeholder tokenHash), not revoked, not expired at `now` (placeholder, ISO), user enabled.
+ * The condition of a live session, over sessionKeys joined with sessions (sessionOfKey) and
+ * users: not revoked, not expired at the request's time, its user enabled.
  */
 export const liveSession = and(
-  eq(sessions.tokenHash, sql.placeholder('tokenHash')),
   isNull(sessions.revokedAt),
-  gt(sessions.expiresAt, sql`${sql.placeholder('now')}::timestamptz`),
+  gt(sessions.expiresAt, sql`k.now`),
   eq(users.disabled, false),
 );
 
@@ -103,24 +113,27 @@ export interface ActiveSession {
   preload?: unknown;
 }
 
-// The session check runs on every signed-in request: a named prepared statement (parsed and
-// planned once per connection) that also answers whether the URL's partner exists, so the
-// tenancy check of an operator costs no second round trip.
-const sessionLookup = preparedQuery('auth_session', (db) =>
-  db
-    .select({
-      ...sessionColumns,
-      partnerExists: sql<boolean>`exists (select 1 from ${partners} where ${partners.partnerId} = ${sql.placeholder('partnerId')})`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(liveSession)
-    .limit(1),
+// The session check runs on every signed-in request: a prepared statement (parsed and
+// planned once per connection), shared by the requests that arrive together (batchedQuery),
+// that also answers whether the URL's partner exists, so the tenancy check of an operator
+// costs no second round trip.
+const sessionLookup = batchedQuery<ReturnType<typeof sessionKey>, SessionRow & { i: number }>(
+  'auth_session',
+  (db) =>
+    db
+      .select({
+        i: sql<number>`k.i`,
+        ...sessionColumns,
+        partnerExists: sql<boolean>`exists (select 1 from ${partners} where ${partners.partnerId} = k.partner_id)`,
+      })
+      .from(sessionKeys)
+      .innerJoin(sessions, sessionOfKey)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(liveSession),
 );
 
 async function lookupSession(db: Queryable, args: SessionLookupArgs): Promise<SessionRow | undefined> {
-  const [row] = await sessionLookup(db).execute(args);
-  return row;
+  return sessionLookup(db)(sessionKey(args));
 }
 
 /**

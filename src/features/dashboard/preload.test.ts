@@ -45,6 +45,33 @@ describe('the summary read with the session', () => {
     expect((await get('/api/v1/partners/P2/dashboard', operator.read)).status).toBe(200);
   });
 
+  it('answers each of many concurrent callers with its own data (their lookups share queries)', async () => {
+    const user = await signIn(t.app, USERS.p1User);
+    const p2User = await signIn(t.app, USERS.p2User);
+    const operator = await signIn(t.app, USERS.operator);
+    const signedOut = await signIn(t.app, USERS.p1Admin);
+    await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: signedOut.write });
+    const cases = [
+      { who: user, partner: 'P1', status: 200 },
+      { who: user, partner: 'P2', status: 404 },
+      { who: p2User, partner: 'P2', status: 200 },
+      { who: p2User, partner: 'P1', status: 404 },
+      { who: operator, partner: 'P1', status: 200 },
+      { who: operator, partner: 'P2', status: 200 },
+      { who: operator, partner: 'P404', status: 404 },
+      { who: signedOut, partner: 'P1', status: 401 },
+    ];
+    const all = Array.from({ length: 5 }, () => cases).flat();
+    const answers = await Promise.all(
+      all.map((c) => get(`/api/v1/partners/${c.partner}/dashboard`, c.who.read)),
+    );
+    answers.forEach((answer, n) => {
+      const c = all[n]!;
+      expect(answer.status, `${n}: ${c.partner}`).toBe(c.status);
+      if (c.status === 200) expect(answer.body.partner.partnerId).toBe(c.partner);
+    });
+  });
+
   it('refuses a session once signed out, and once expired', async () => {
     const user = await signIn(t.app, USERS.p1User);
     const signedOut = await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: user.write });

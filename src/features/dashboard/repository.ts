@@ -4,8 +4,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Queryable, rows } from '../../db/client.ts';
 import { partnerState, partners, sessions, users } from '../../db/schema.ts';
+import { batchedQuery } from '../../server/batched.ts';
 import { preparedQuery } from '../../server/prepared.ts';
-import { liveSession, type SessionPreload, sessionColumns } from '../auth/sessions.ts';
+import {
+  liveSession,
+  type SessionPreload,
+  type SessionRow,
+  sessionColumns,
+  sessionKey,
+  sessionKeys,
+  sessionOfKey,
+} from '../auth/sessions.ts';
 
 export interface SummaryRow {
   partnerId: string;
@@ -58,29 +67,34 @@ export async function summaryRow(db: Queryable, partnerId: string): Promise<Summ
   return row as SummaryRow | undefined;
 }
 
-// A browser's request for the summary: the session lookup and the summary in one query.
-const sessionAndSummaryQuery = preparedQuery('auth_session_dashboard_summary', (db) =>
-  db
-    .select({
-      ...sessionColumns,
-      partnerExists: sql<boolean>`${partners.partnerId} is not null`,
-      summary: summaryColumns,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(partners, eq(partners.partnerId, sql.placeholder('partnerId')))
-    .leftJoin(partnerState, eq(partnerState.partnerId, partners.partnerId))
-    .where(liveSession)
-    .limit(1),
+// A browser's request for the summary: the session lookup and the summary in one query,
+// shared by the requests that arrive together (batchedQuery).
+type SessionAndSummary = SessionRow & { i: number; summary: SummaryRow };
+const sessionAndSummaryQuery = batchedQuery<ReturnType<typeof sessionKey>, SessionAndSummary>(
+  'auth_session_dashboard_summary',
+  (db) =>
+    db
+      .select({
+        i: sql<number>`k.i`,
+        ...sessionColumns,
+        partnerExists: sql<boolean>`${partners.partnerId} is not null`,
+        summary: summaryColumns,
+      })
+      .from(sessionKeys)
+      .innerJoin(sessions, sessionOfKey)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(partners, eq(partners.partnerId, sql`k.partner_id`))
+      .leftJoin(partnerState, eq(partnerState.partnerId, partners.partnerId))
+      .where(liveSession),
 );
 
 /** The summary row, read with the session (the authentication hook's preload). */
 export const summaryPreload: SessionPreload<SummaryRow | undefined> = {
   async lookup(db, args) {
-    const [row] = await sessionAndSummaryQuery(db).execute(args);
+    const row = await sessionAndSummaryQuery(db)(sessionKey(args));
     if (!row) return undefined;
-    const { summary, ...session } = row;
-    return { ...session, preload: session.partnerExists ? (summary as SummaryRow) : undefined };
+    const { summary, i: _, ...session } = row;
+    return { ...session, preload: session.partnerExists ? summary : undefined };
   },
 };
 
