@@ -33,6 +33,12 @@ export const commonMessages = defineMessages({
       from: 'From',
       to: 'To',
     },
+    rule: {
+      ruleSet: 'Rule set {{id}}',
+      rate: '{{rate}} pts per 100 {{currency}}',
+      multiplier: '×{{value}} growth',
+      currencyValue: '{{amount}} = 100 {{base}}',
+    },
     table: {
       page: 'Page {{page}} of {{pages}}',
       rows: '{{count}} rows',
@@ -84,6 +90,12 @@ export const commonMessages = defineMessages({
       from: 'Från',
       to: 'Till',
     },
+    rule: {
+      ruleSet: 'Regeluppsättning {{id}}',
+      rate: '{{rate}} p per 100 {{currency}}',
+      multiplier: '×{{value}} tillväxt',
+      currencyValue: '{{amount}} = 100 {{base}}',
+    },
     table: {
       page: 'Sida {{page}} av {{pages}}',
       rows: '{{count}} rader',
@@ -134,6 +146,12 @@ export const commonMessages = defineMessages({
       last12Months: 'Afgelopen 12 maanden',
       from: 'Van',
       to: 'Tot en met',
+    },
+    rule: {
+      ruleSet: 'Regelset {{id}}',
+      rate: '{{rate}} ptn per 100 {{currency}}',
+      multiplier: '×{{value}} groei',
+      currencyValue: '{{amount}} = 100 {{base}}',
     },
     table: {
       page: 'Pagina {{page}} van {{pages}}',

@@ -1,16 +1,15 @@
 // The client panel: a right-side drawer opened from the URL (?client=ID) with the tabs
 // Client info, Renewals, Portal usage and Platform engagement, each its own query (run when
 // its tab is shown). A client that is not the partner's (404) shows the not-found state.
-import { Drawer, Skeleton, Tabs } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Skeleton, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClientNotFound, isNotFound, SideDrawer } from '../../ui/side-drawer.tsx';
 import { RelationshipBadge } from './badges.tsx';
 import { ClientInfoTab } from './client-info-tab.tsx';
 import { ClientRenewalsTab } from './client-renewals-tab.tsx';
 import { ClientEngagementTab, ClientUsageTab } from './client-usage-tab.tsx';
 import { useClientDetail } from './queries.ts';
-import { ClientNotFound, isNotFound } from './tab-body.tsx';
 
 const TABS = ['info', 'renewals', 'usage', 'engagement'] as const;
 type Tab = (typeof TABS)[number];
@@ -74,23 +73,15 @@ export function ClientDrawer({
   clientId: string;
   onClose: () => void;
 }) {
-  const phone = useMediaQuery('(max-width: 40em)');
-  const { t } = useTranslation();
   return (
-    <Drawer
-      opened
+    <SideDrawer
       onClose={onClose}
-      position="right"
-      size={phone ? '100%' : 'lg'}
-      padding="lg"
+      size="lg"
       title={<DrawerTitle partnerId={partnerId} clientId={clientId} />}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
-      // On the visible panel, not the zero-size root (browser tests wait for it to be visible).
-      attributes={{ content: { 'data-testid': 'client-drawer' } as Record<string, string> }}
+      testId="client-drawer"
     >
       {/* A new client starts on its first tab. */}
       <ClientTabs key={`${partnerId}/${clientId}`} partnerId={partnerId} clientId={clientId} />
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -10,11 +10,11 @@ import type { ClientRow, ClientSort, EndServices, Relationship } from '../../lib
 import { useFormat } from '../../lib/format.ts';
 import { SearchIcon } from '../../ui/icons.tsx';
 import { Panel } from '../../ui/panel.tsx';
+import type { SortState } from '../../ui/sort-th.tsx';
 import { pageCount, TableFooter } from '../../ui/table-footer.tsx';
 import { ClientsTable } from './clients-table.tsx';
 import { EndServicesModal } from './end-services-modal.tsx';
 import { PAGE_SIZE, useClientList } from './queries.ts';
-import type { SortState } from './sortable-th.tsx';
 import { Muted } from './tab-body.tsx';
 
 const RELATIONSHIPS: readonly Relationship[] = ['sold', 'managed', 'both'];

@@ -4,10 +4,10 @@ import { Anchor, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import type { ClientRow, ClientSort } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
+import { PlainTh, type SortState, SortTh } from '../../ui/sort-th.tsx';
 import { LINK, MUTED } from '../../ui/tone.tsx';
 import { RelationshipBadge } from './badges.tsx';
 import { ClientRowActions } from './client-row-actions.tsx';
-import { PlainTh, SortableTh, type SortState } from './sortable-th.tsx';
 
 export const NUMERIC = {
   textAlign: 'right',
@@ -127,24 +127,24 @@ export function ClientsTable({
       >
         <Table.Thead>
           <Table.Tr>
-            <SortableTh column="client" {...th}>
+            <SortTh column="client" {...th}>
               {t('clients.column.client')}
-            </SortableTh>
-            <SortableTh column="relationship" {...th}>
+            </SortTh>
+            <SortTh column="relationship" {...th}>
               {t('clients.column.relationship')}
-            </SortableTh>
-            <SortableTh column="products" firstDir="desc" {...th}>
+            </SortTh>
+            <SortTh column="products" firstDir="desc" {...th}>
               {t('clients.column.products')}
-            </SortableTh>
-            <SortableTh column="usage" firstDir="desc" {...th}>
+            </SortTh>
+            <SortTh column="usage" firstDir="desc" {...th}>
               {t('clients.column.usage')}
-            </SortableTh>
-            <SortableTh column="mrr" numeric {...th}>
+            </SortTh>
+            <SortTh column="mrr" numeric {...th}>
               {t('clients.column.mrr')}
-            </SortableTh>
-            <SortableTh column="totalPoints" numeric {...th}>
+            </SortTh>
+            <SortTh column="totalPoints" numeric {...th}>
               {t('clients.column.points')}
-            </SortableTh>
+            </SortTh>
             <PlainTh>
               <VisuallyHidden>{t('clients.column.actions')}</VisuallyHidden>
             </PlainTh>

@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import type { RenewalRow, RenewalSort } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { Panel } from '../../ui/panel.tsx';
+import { type SortState, SortTh } from '../../ui/sort-th.tsx';
 import { TableFooter } from '../../ui/table-footer.tsx';
 import { LINK, MUTED, NEGATIVE, POSITIVE } from '../../ui/tone.tsx';
 import { StatusBadge } from './badges.tsx';
 import { NUMERIC } from './clients-table.tsx';
 import { PAGE_SIZE, useRenewalList } from './queries.ts';
 import { useRelativeDays } from './relative-time.ts';
-import { SortableTh, type SortState } from './sortable-th.tsx';
 import { Muted } from './tab-body.tsx';
 
 function MrrChange({ row }: { row: RenewalRow }) {
@@ -71,27 +71,27 @@ function RenewalsTable({
       >
         <Table.Thead>
           <Table.Tr>
-            <SortableTh column="client" {...th}>
+            <SortTh column="client" {...th}>
               {t('clients.renewals.column.client')}
-            </SortableTh>
-            <SortableTh column="product" {...th}>
+            </SortTh>
+            <SortTh column="product" {...th}>
               {t('clients.renewals.column.product')}
-            </SortableTh>
-            <SortableTh column="mrrChange" numeric {...th}>
+            </SortTh>
+            <SortTh column="mrrChange" numeric {...th}>
               {t('clients.renewals.column.mrrChange')}
-            </SortableTh>
-            <SortableTh column="lastActiveUser" {...th}>
+            </SortTh>
+            <SortTh column="lastActiveUser" {...th}>
               {t('clients.renewals.column.lastActiveUser')}
-            </SortableTh>
-            <SortableTh column="renewalManager" {...th}>
+            </SortTh>
+            <SortTh column="renewalManager" {...th}>
               {t('clients.renewals.column.renewalManager')}
-            </SortableTh>
-            <SortableTh column="timeToRenewal" firstDir="asc" numeric {...th}>
+            </SortTh>
+            <SortTh column="timeToRenewal" firstDir="asc" numeric {...th}>
               {t('clients.renewals.column.timeToRenewal')}
-            </SortableTh>
-            <SortableTh column="status" {...th}>
+            </SortTh>
+            <SortTh column="status" {...th}>
               {t('clients.renewals.column.status')}
-            </SortableTh>
+            </SortTh>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

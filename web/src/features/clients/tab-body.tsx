@@ -3,28 +3,9 @@
 import { Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api.ts';
 import { PanelBody } from '../../ui/panel.tsx';
+import { ClientNotFound, isNotFound } from '../../ui/side-drawer.tsx';
 import { MUTED } from '../../ui/tone.tsx';
-
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404;
-}
-
-export function ClientNotFound() {
-  const { t } = useTranslation();
-  return (
-    <Stack align="center" gap="xs" py="xl" data-testid="client-not-found" role="alert">
-      <Title order={3} size="h4">
-        {t('common.state.notFound')}
-      </Title>
-      <Text c={MUTED} size="sm" ta="center">
-        {t('common.state.notFoundText')}
-      </Text>
-    </Stack>
-  );
-}
 
 export function TabBody<T>({
   query,

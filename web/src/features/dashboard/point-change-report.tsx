@@ -6,7 +6,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangeItem, PointChangeCategory, PointChanges } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
-import { RuleCell } from '../tier/breakdown/history-sold.tsx';
+import { RuleCell } from '../../ui/rule-cell.tsx';
 import classes from './activity.module.css';
 import { type Range, usePointChangeItems } from './activity-queries.ts';
 import { TONE_COLOR, type Tone, toneOf, useSignedPoints } from './figure.tsx';

@@ -6,10 +6,10 @@ import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Breakdown, BreakdownRow, BreakdownSort } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { PlainTh, type SortState, SortTh } from '../../../ui/sort-th.tsx';
 import { LINK, MUTED } from '../../../ui/tone.tsx';
 import { useCountryName } from './country.ts';
 import { GrowthMark } from './growth-mark.tsx';
-import { PlainTh, type SortState, SortTh } from './sort-th.tsx';
 
 export const NUMERIC = {
   textAlign: 'right',
@@ -107,24 +107,29 @@ export function BreakdownTable({
       >
         <Table.Thead>
           <Table.Tr>
-            <SortTh
-              column="client"
-              rowSpan={2}
-              sticky
-              minWidth={220}
-              label={t('breakdown.column.client')}
-              {...th}
-            />
-            <PlainTh colSpan={3} center>
+            <SortTh column="client" rowSpan={2} sticky minWidth={220} nowrap {...th}>
+              {t('breakdown.column.client')}
+            </SortTh>
+            <PlainTh nowrap colSpan={3} center>
               {t('breakdown.column.sold')}
             </PlainTh>
-            <SortTh column="managed" rowSpan={2} numeric label={t('breakdown.column.managed')} {...th} />
-            <SortTh column="total" rowSpan={2} numeric label={t('breakdown.column.total')} {...th} />
+            <SortTh column="managed" rowSpan={2} numeric nowrap {...th}>
+              {t('breakdown.column.managed')}
+            </SortTh>
+            <SortTh column="total" rowSpan={2} numeric nowrap {...th}>
+              {t('breakdown.column.total')}
+            </SortTh>
           </Table.Tr>
           <Table.Tr>
-            <PlainTh numeric>{t('breakdown.column.sourced')}</PlainTh>
-            <PlainTh numeric>{t('breakdown.column.assisted')}</PlainTh>
-            <SortTh column="sold" numeric label={t('breakdown.column.soldTotal')} {...th} />
+            <PlainTh nowrap numeric>
+              {t('breakdown.column.sourced')}
+            </PlainTh>
+            <PlainTh nowrap numeric>
+              {t('breakdown.column.assisted')}
+            </PlainTh>
+            <SortTh column="sold" numeric nowrap {...th}>
+              {t('breakdown.column.soldTotal')}
+            </SortTh>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

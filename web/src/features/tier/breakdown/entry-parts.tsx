@@ -5,6 +5,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../lib/api-types.ts';
 import { type Formatters, useFormat } from '../../../lib/format.ts';
+import { factor } from '../../../ui/rule-cell.tsx';
 import { MUTED, type Tone, ToneBadge } from '../../../ui/tone.tsx';
 
 export type ShownStatus = 'active' | 'expired' | 'declined' | 'decreased' | 'future';
@@ -31,11 +32,6 @@ export function EntryStatus({ entry }: { entry: HistoryEntry }) {
       {t(`breakdown.history.status.${status}`)}
     </ToneBadge>
   );
-}
-
-/** A multiplier or rate as the API gives it (up to 4 decimals), in the language's digits. */
-export function factor(f: Formatters, value: number): string {
-  return f.number(value, 4);
 }
 
 export function explanationLines(

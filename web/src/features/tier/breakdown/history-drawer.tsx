@@ -2,14 +2,13 @@
 // URL): active, expired and lost sold points and today's managed points, every sold entry
 // with the rule behind it, and managed points month by month. A client that is not the
 // partner's (404) shows the not-found state and never data.
-import { Card, Drawer, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api.ts';
 import type { ClientHistory } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { PanelBody, Stat } from '../../../ui/panel.tsx';
+import { ClientNotFound, isNotFound, SideDrawer } from '../../../ui/side-drawer.tsx';
 import { MUTED } from '../../../ui/tone.tsx';
 import { ManagedHistory } from './history-managed.tsx';
 import { SoldHistory } from './history-sold.tsx';
@@ -29,21 +28,6 @@ function DrawerTitle({ partnerId, clientId }: { partnerId: string; clientId: str
         {t('breakdown.history.subtitle', { clientId: history.data.clientId, date: f.date(history.data.on) })}
       </Text>
     </span>
-  );
-}
-
-/** A 404 (another partner's client, or an unknown id): the not-found state, never data. */
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <Stack align="center" gap="xs" py="xl" data-testid="client-not-found" role="alert">
-      <Title order={3} size="h4">
-        {t('common.state.notFound')}
-      </Title>
-      <Text c={MUTED} size="sm" ta="center">
-        {t('common.state.notFoundText')}
-      </Text>
-    </Stack>
   );
 }
 
@@ -99,7 +83,7 @@ function HistoryBody({ data }: { data: ClientHistory }) {
 
 function HistoryContent({ partnerId, clientId }: { partnerId: string; clientId: string }) {
   const history = useClientHistory(partnerId, clientId);
-  if (history.error instanceof ApiError && history.error.status === 404) return <NotFound />;
+  if (isNotFound(history.error)) return <ClientNotFound />;
   return <PanelBody query={history}>{(data) => <HistoryBody data={data} />}</PanelBody>;
 }
 
@@ -112,22 +96,14 @@ export function HistoryDrawer({
   clientId: string;
   onClose: () => void;
 }) {
-  const phone = useMediaQuery('(max-width: 40em)');
-  const { t } = useTranslation();
   return (
-    <Drawer
-      opened
+    <SideDrawer
       onClose={onClose}
-      position="right"
-      size={phone ? '100%' : '60rem'}
-      padding="lg"
+      size="60rem"
       title={<DrawerTitle partnerId={partnerId} clientId={clientId} />}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
-      // On the visible panel, not the zero-size root (browser tests wait for it to be visible).
-      attributes={{ content: { 'data-testid': 'client-history' } as Record<string, string> }}
+      testId="client-history"
     >
       <HistoryContent key={`${partnerId}/${clientId}`} partnerId={partnerId} clientId={clientId} />
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -5,9 +5,9 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ManagedMonth } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { PlainTh } from '../../../ui/sort-th.tsx';
 import { MUTED, ToneBadge } from '../../../ui/tone.tsx';
 import { NUMERIC } from './breakdown-table.tsx';
-import { PlainTh } from './sort-th.tsx';
 
 export function ManagedHistory({ months, on }: { months: ManagedMonth[]; on: string }) {
   const { t } = useTranslation();
@@ -18,11 +18,17 @@ export function ManagedHistory({ months, on }: { months: ManagedMonth[]; on: str
       <Table verticalSpacing="xs" horizontalSpacing="sm" striped data-testid="managed-history">
         <Table.Thead>
           <Table.Tr>
-            <PlainTh>{t('breakdown.history.managed.date')}</PlainTh>
-            <PlainTh numeric>{t('breakdown.history.managed.mrr')}</PlainTh>
-            <PlainTh numeric>{t('breakdown.history.managed.managers')}</PlainTh>
-            <PlainTh numeric>{t('breakdown.history.managed.points')}</PlainTh>
-            <PlainTh>{t('breakdown.history.managed.status')}</PlainTh>
+            <PlainTh nowrap>{t('breakdown.history.managed.date')}</PlainTh>
+            <PlainTh nowrap numeric>
+              {t('breakdown.history.managed.mrr')}
+            </PlainTh>
+            <PlainTh nowrap numeric>
+              {t('breakdown.history.managed.managers')}
+            </PlainTh>
+            <PlainTh nowrap numeric>
+              {t('breakdown.history.managed.points')}
+            </PlainTh>
+            <PlainTh nowrap>{t('breakdown.history.managed.status')}</PlainTh>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

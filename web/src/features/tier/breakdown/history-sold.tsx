@@ -4,43 +4,15 @@
 // points, and every decrease that consumed it.
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EntryRule, HistoryEntry } from '../../../lib/api-types.ts';
+import type { HistoryEntry } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { RuleCell } from '../../../ui/rule-cell.tsx';
+import { PlainTh } from '../../../ui/sort-th.tsx';
 import { MUTED, ToneBadge } from '../../../ui/tone.tsx';
 import { NUMERIC } from './breakdown-table.tsx';
-import { EntryStatus, Explanation, factor } from './entry-parts.tsx';
-import { PlainTh } from './sort-th.tsx';
+import { EntryStatus, Explanation } from './entry-parts.tsx';
 
 const COLUMNS = 7;
-
-/** Rule set, rate, growth multiplier and currency value behind an entry's points. */
-export function RuleCell({ rule }: { rule: EntryRule }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <Stack gap={2} align="flex-start">
-      <Text size="xs" fw={700} style={{ whiteSpace: 'nowrap' }}>
-        {t('breakdown.history.sold.ruleSet', { id: rule.rateRuleSetId })}
-      </Text>
-      <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-        {t('breakdown.history.sold.rate', { rate: factor(f, rule.rate), currency: rule.baseCurrency })}
-      </Text>
-      {rule.multiplier !== 1 ? (
-        <ToneBadge tone="teal" size="sm">
-          {t('breakdown.history.sold.multiplier', { value: factor(f, rule.multiplier) })}
-        </ToneBadge>
-      ) : null}
-      {rule.currency !== rule.baseCurrency ? (
-        <Text size="xs" c={MUTED} style={{ whiteSpace: 'nowrap' }}>
-          {t('breakdown.history.sold.currencyValue', {
-            amount: f.money({ amount: rule.currencyPer100, currency: rule.currency }),
-            base: rule.baseCurrency,
-          })}
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
 
 function Decreases({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();
@@ -166,13 +138,17 @@ export function SoldHistory({ entries }: { entries: HistoryEntry[] }) {
       <Table verticalSpacing="xs" horizontalSpacing="sm" data-testid="sold-history">
         <Table.Thead>
           <Table.Tr>
-            <PlainTh>{t('breakdown.history.sold.earned')}</PlainTh>
-            <PlainTh>{t('breakdown.history.sold.entry')}</PlainTh>
-            <PlainTh numeric>{t('breakdown.history.sold.change')}</PlainTh>
-            <PlainTh>{t('breakdown.history.sold.rule')}</PlainTh>
-            <PlainTh numeric>{t('breakdown.history.sold.points')}</PlainTh>
-            <PlainTh>{t('breakdown.history.sold.expires')}</PlainTh>
-            <PlainTh>{t('breakdown.history.sold.status')}</PlainTh>
+            <PlainTh nowrap>{t('breakdown.history.sold.earned')}</PlainTh>
+            <PlainTh nowrap>{t('breakdown.history.sold.entry')}</PlainTh>
+            <PlainTh nowrap numeric>
+              {t('breakdown.history.sold.change')}
+            </PlainTh>
+            <PlainTh nowrap>{t('breakdown.history.sold.rule')}</PlainTh>
+            <PlainTh nowrap numeric>
+              {t('breakdown.history.sold.points')}
+            </PlainTh>
+            <PlainTh nowrap>{t('breakdown.history.sold.expires')}</PlainTh>
+            <PlainTh nowrap>{t('breakdown.history.sold.status')}</PlainTh>
           </Table.Tr>
         </Table.Thead>
         {newestFirst.map((entry) => (

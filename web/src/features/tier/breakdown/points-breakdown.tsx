@@ -9,13 +9,13 @@ import { useSearchParams } from 'react-router';
 import type { BreakdownSort } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { PanelBody } from '../../../ui/panel.tsx';
+import type { SortState } from '../../../ui/sort-th.tsx';
 import { pageCount, TableFooter } from '../../../ui/table-footer.tsx';
 import { MUTED } from '../../../ui/tone.tsx';
 import { BreakdownFilters, type Filters } from './breakdown-filters.tsx';
 import { BreakdownTable } from './breakdown-table.tsx';
 import { HistoryDrawer } from './history-drawer.tsx';
 import { PAGE_SIZE, useBreakdown } from './queries.ts';
-import type { SortState } from './sort-th.tsx';
 
 const HISTORY = 'history';
 

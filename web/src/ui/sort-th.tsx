@@ -1,10 +1,12 @@
-// A sortable column header: a real <th> carrying aria-sort, with a button inside so that
-// the sort is reachable and operable from the keyboard. Sorting happens on the server.
+// Header cells of the app's tables. A sortable one is a real <th> carrying aria-sort with a
+// button inside, so the sort is reachable and operable from the keyboard (sorting happens
+// on the server); it may span rows of a grouped header and stay in view while the table
+// scrolls sideways.
 import { Group, Table, Text, UnstyledButton } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SortDir } from '../../lib/api-types.ts';
-import { SortIcon } from '../../ui/icons.tsx';
+import type { SortDir } from '../lib/api-types.ts';
+import { SortIcon } from './icons.tsx';
 
 export interface SortState<K extends string> {
   sort: K;
@@ -17,7 +19,14 @@ export function nextSort<K extends string>(current: SortState<K>, key: K, firstD
   return { sort: key, dir: firstDir };
 }
 
-export function SortableTh<K extends string>({
+const STICKY: CSSProperties = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+};
+
+export function SortTh<K extends string>({
   column,
   state,
   onSort,
@@ -25,20 +34,42 @@ export function SortableTh<K extends string>({
   numeric = false,
   firstDir = numeric ? 'desc' : 'asc',
   w,
+  rowSpan,
+  sticky = false,
+  minWidth,
+  nowrap = false,
 }: {
   column: K;
   state: SortState<K>;
   onSort: (next: SortState<K>) => void;
+  /** The column's name (its text is also the button's "Sort by" title). */
   children: ReactNode;
   numeric?: boolean;
   firstDir?: SortDir;
   w?: number | string;
+  rowSpan?: number;
+  /** Stays in view while the table scrolls sideways. */
+  sticky?: boolean;
+  minWidth?: number;
+  /** Keeps the name on one line (a table that scrolls sideways). */
+  nowrap?: boolean;
 }) {
   const { t } = useTranslation();
   const active = state.sort === column;
   const ariaSort = active ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <Table.Th aria-sort={ariaSort} w={w} style={{ verticalAlign: 'bottom' }}>
+    <Table.Th
+      aria-sort={ariaSort}
+      w={w}
+      rowSpan={rowSpan}
+      style={{
+        verticalAlign: 'bottom',
+        minWidth,
+        ...(nowrap ? { whiteSpace: 'nowrap' } : {}),
+        ...(sticky ? STICKY : {}),
+      }}
+      data-sort-column={column}
+    >
       <UnstyledButton
         onClick={() => onSort(nextSort(state, column, firstDir))}
         title={typeof children === 'string' ? t('common.table.sortBy', { column: children }) : undefined}
@@ -64,9 +95,28 @@ export function SortableTh<K extends string>({
 }
 
 /** A header cell that does not sort (still a <th>). */
-export function PlainTh({ children, numeric = false }: { children: ReactNode; numeric?: boolean }) {
+export function PlainTh({
+  children,
+  numeric = false,
+  colSpan,
+  rowSpan,
+  center = false,
+  nowrap = false,
+}: {
+  children: ReactNode;
+  numeric?: boolean;
+  colSpan?: number;
+  rowSpan?: number;
+  center?: boolean;
+  nowrap?: boolean;
+}) {
   return (
-    <Table.Th ta={numeric ? 'right' : undefined} style={{ verticalAlign: 'bottom' }}>
+    <Table.Th
+      colSpan={colSpan}
+      rowSpan={rowSpan}
+      ta={center ? 'center' : numeric ? 'right' : undefined}
+      style={{ verticalAlign: 'bottom', ...(nowrap ? { whiteSpace: 'nowrap' } : {}) }}
+    >
       <Text component="span" size="sm" fw={600} c="dark.6">
         {children}
       </Text>
