@@ -201,7 +201,7 @@ export async function runServerBench(options: { scale?: number } = {}): Promise<
 
 Command: \`npm run bench -- server\` · ${machine()} · measured ${new Date().toISOString().slice(0, 10)}
 
-Data: the import benchmark's folder${scaleNote}, imported into a fresh database by the current code; \`tierwise start\` as a child process, autocannon in the benchmark process: 20 s at 50 connections on 127.0.0.1 per route (after 3 s not counted), signed in as an operator (cookie). Live: 1,000 \`POST /api/v1/mrr-changes\` of one row each, each timed from the POST returning until the partner's dashboard shows the new managed points.
+Data: the import benchmark's folder${scaleNote}, imported into a fresh database by the current code; \`tierwise start\` as a child process, autocannon in the benchmark process: 20 s at 50 connections on 127.0.0.1 per route (after 3 s not counted), signed in as an operator (cookie). Every dashboard request reads its session and the partner's summary from the database (nothing is cached between requests; the lookups of requests that arrive together share one query, \`src/server/batched.ts\`). Live: 1,000 \`POST /api/v1/mrr-changes\` of one row each, each timed from the POST returning until the partner's dashboard shows the new managed points.
 
 | database | largest partner | its dashboard summary | trivial route (/api/health) | dashboard / trivial req/s | live change |
 |---|---|---|---|---|---|
