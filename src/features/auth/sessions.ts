@@ -84,7 +84,7 @@ export interface SessionRow {
   role: string;
   userPartnerId: string | null;
   locale: string;
-  /** Whether the partner of the placeholder partnerId exists. */
+  /** Whether the partner of the lookup's partnerId exists. */
   partnerExists: boolean;
 }
 
