@@ -54,6 +54,13 @@ describe('batched lookups', () => {
     expect((await load({ partner_id: 'P4' }))?.name).toBe('Partner 4');
   });
 
+  it('fail the lookups, not the process, when the statement cannot even be sent', async () => {
+    const unusable = batchedQuery<{ n: string }, { i: number }>('test_unusable', () => {
+      throw new Error('no statement');
+    });
+    await expect(unusable(database.db)({ n: '1' })).rejects.toThrow('no statement');
+  });
+
   it('fail every lookup of a statement that fails, and recover for the next', async () => {
     const load = failing(database.db);
     const results = await Promise.allSettled([load({ n: '1' }), load({ n: 'not a number' })]);

@@ -32,16 +32,19 @@ function loader<K, R extends { i: number }>(
 ): (key: K) => Promise<R | undefined> {
   let queue: Pending<K, R>[] = [];
   const send = (batch: Pending<K, R>[]) => {
-    run(JSON.stringify(batch.map((p, i) => ({ ...p.key, i })))).then(
-      (rows) => {
-        const byIndex: (R | undefined)[] = new Array(batch.length);
-        for (const row of rows) byIndex[row.i] = row;
-        for (let i = 0; i < batch.length; i++) batch[i]!.resolve(byIndex[i]);
-      },
-      (error: unknown) => {
-        for (const p of batch) p.reject(error);
-      },
-    );
+    // Inside then(): an error thrown while sending still fails the lookups, not the process.
+    Promise.resolve()
+      .then(() => run(JSON.stringify(batch.map((p, i) => ({ ...p.key, i })))))
+      .then(
+        (rows) => {
+          const byIndex: (R | undefined)[] = new Array(batch.length);
+          for (const row of rows) byIndex[row.i] = row;
+          for (let i = 0; i < batch.length; i++) batch[i]!.resolve(byIndex[i]);
+        },
+        (error: unknown) => {
+          for (const p of batch) p.reject(error);
+        },
+      );
   };
   const flush = () => {
     const all = queue;
