@@ -22,7 +22,6 @@ interface Target {
   env: NodeJS.ProcessEnv;
 }
 
-/** The server benchmark's own database (the import benchmark's is recreated on every run). */
 /** A fresh database of that kind with the benchmark folder imported by the current code. */
 async function target(kind: Target['kind'], scale: number): Promise<Target> {
   const env = { ...process.env };

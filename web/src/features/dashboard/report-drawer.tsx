@@ -9,6 +9,7 @@ import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
 import { PanelBody } from '../../ui/panel.tsx';
+import { LINK } from '../../ui/tone.tsx';
 import { ClientDrawer } from '../clients/client-drawer.tsx';
 import classes from './activity.module.css';
 
@@ -71,7 +72,7 @@ export function ClientCell({ name, clientId }: { name: string; clientId: string 
         type="button"
         size="sm"
         fw={500}
-        c="indigo.8"
+        c={LINK}
         ta="left"
         onClick={() => open(clientId)}
         title={t('clients.renewals.openClient', { name })}
