@@ -1,9 +1,9 @@
 // Opening the database a command works on: DATABASE_URL (a PostgreSQL server) or the
 // embedded database in --data. Migrations run on open, so every command sees the schema.
 import { existsSync } from 'node:fs';
+import { loadConfig } from '../core/config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { getProgram } from '../features/program/service.ts';
-import { loadConfig } from '../server/config.ts';
 import type { GlobalOptions } from './context.ts';
 
 export async function withDatabase<T>(

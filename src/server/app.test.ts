@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
 import { PUBLIC } from '../features/auth/access.ts';
 import { buildApp } from './app.ts';
-import { AppError } from './errors.ts';
 import { createTestApp, type TestApp } from './testing.ts';
 
 let t: TestApp;

@@ -12,10 +12,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
+import type { App, AppDeps, RouteEntry, RouteModule } from '../core/app.ts';
 import { authenticationHook } from '../features/auth/hook.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { routeModules } from './routes.ts';
-import type { App, AppDeps, RouteEntry, RouteModule } from './types.ts';
 import { registerWebApp } from './web.ts';
 
 export interface BuildAppOptions extends AppDeps {

@@ -1,76 +1,11 @@
-// One error type with a code, one code → status table, one error handler. Routes and
-// services throw AppError; this file alone turns errors into the API's error JSON:
-// { "error": { "code", "message", "details"? } }. Server errors (5xx) are logged and
-// answered with a generic message: internals never leave the process.
+// One error handler. Routes and services throw AppError (src/core/errors.ts); this file alone
+// turns errors into the API's error JSON: { "error": { "code", "message", "details"? } }.
+// Server errors (5xx) are logged and answered with a generic message: internals never
+// leave the process.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ZodError, z } from 'zod';
-
-export const errorStatus = {
-  validation_failed: 400,
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  csrf_failed: 403,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof errorStatus;
-
-export interface AppErrorOptions {
-  details?: unknown;
-  /** Response headers that belong to the error, e.g. Retry-After. */
-  headers?: Record<string, string>;
-  cause?: unknown;
-}
-
-export class AppError extends Error {
-  override name = 'AppError';
-  readonly details: unknown;
-  readonly headers: Record<string, string>;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    options: AppErrorOptions = {},
-  ) {
-    super(message, options.cause === undefined ? {} : { cause: options.cause });
-    this.details = options.details;
-    this.headers = options.headers ?? {};
-  }
-
-  get status(): number {
-    return errorStatus[this.code];
-  }
-}
-
-/** One field problem: where (body, querystring, params, headers), the field path, the message. */
-export interface FieldIssue {
-  in?: string;
-  path: string;
-  message: string;
-}
-
-/** The error body, for response schemas and the OpenAPI document. */
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .describe('An error');
-
-export function validationError(issues: FieldIssue[], message = 'The request is not valid'): AppError {
-  return new AppError('validation_failed', message, { details: { issues } });
-}
+import { ZodError } from 'zod';
+import { AppError, type ErrorCode, type FieldIssue, validationError } from '../core/errors.ts';
 
 function zodIssues(error: ZodError, where?: string): FieldIssue[] {
   return error.issues.map((issue) => ({

@@ -1,9 +1,9 @@
 // Two app instances on one database keep no state of their own: a session, a sign-out and
 // a lockout made through one hold on the other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../core/app.ts';
 import { buildApp } from './app.ts';
 import { createTestApp, seedUser, signIn, TEST_PASSWORD, type TestApp } from './testing.ts';
-import type { App } from './types.ts';
 
 let t: TestApp;
 let other: App;

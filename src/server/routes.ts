@@ -2,6 +2,7 @@
 // the app's route table (app.routeTable) lists every route with its access rule, and
 // tests (e.g. the cross-partner test) can be generated from it. Add a feature's module here.
 import { z } from 'zod';
+import type { App, RouteModule } from '../core/app.ts';
 import { apiTokenRoutes } from '../features/auth/api-token-routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { calculatorRoutes } from '../features/calculator/routes.ts';
@@ -19,7 +20,6 @@ import { teamRoutes } from '../features/team/routes.ts';
 import { tierRoutes } from '../features/tier/routes.ts';
 import { userRoutes } from '../features/users/routes.ts';
 import { webhookRoutes } from '../features/webhooks/routes.ts';
-import type { App, RouteModule } from './types.ts';
 
 const healthRoutes: RouteModule = {
   name: 'health',

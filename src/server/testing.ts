@@ -1,6 +1,9 @@
 // Test helpers for the HTTP API: an app on a fresh test database with a manual clock,
 // seeded partners and users, and signing in through the real routes.
 import type { LightMyRequestResponse } from 'fastify';
+import type { App, AppDeps } from '../core/app.ts';
+import { type ManualClock, manualClock } from '../core/clock.ts';
+import type { Config } from '../core/config.ts';
 import type { Database } from '../db/client.ts';
 import { partners } from '../db/schema.ts';
 import { createTestDatabase } from '../db/testing.ts';
@@ -8,9 +11,6 @@ import { SYSTEM_ACTOR } from '../features/audit/service.ts';
 import type { PartnerRole, Role } from '../features/auth/access.ts';
 import { createUser } from '../features/users/service.ts';
 import { buildApp } from './app.ts';
-import { type ManualClock, manualClock } from './clock.ts';
-import type { Config } from './config.ts';
-import type { App, AppDeps } from './types.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { AppError } from './errors.ts';
-import type { App } from './types.ts';
+import type { App } from '../core/app.ts';
+import { AppError } from '../core/errors.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 

@@ -2,13 +2,13 @@
 // app) until Ctrl-C or SIGTERM, then close the server and the database cleanly.
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { systemClock } from '../../core/clock.ts';
+import { loadConfig } from '../../core/config.ts';
 import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
 import { refreshAllStale } from '../../features/points/refresh.ts';
 import { startWebhookWorker } from '../../features/webhooks/worker.ts';
 import { buildApp, DOCS_PATH } from '../../server/app.ts';
 import { runEvery } from '../../server/background.ts';
-import { systemClock } from '../../server/clock.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { withDatabase } from '../database.ts';
 import { parseFlags } from '../flags.ts';

@@ -2,14 +2,14 @@
 // password read from standard input (--password-stdin, for scripts and first setup).
 import type { Command } from 'commander';
 import { z } from 'zod';
+import type { Clock } from '../../core/clock.ts';
+import { systemClock } from '../../core/clock.ts';
+import { type Config, loadConfig } from '../../core/config.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Database } from '../../db/client.ts';
 import { SYSTEM_ACTOR } from '../../features/audit/service.ts';
 import { ROLES, type Role } from '../../features/auth/access.ts';
 import { type CreatedUser, createUser } from '../../features/users/service.ts';
-import type { Clock } from '../../server/clock.ts';
-import { systemClock } from '../../server/clock.ts';
-import { type Config, loadConfig } from '../../server/config.ts';
-import { AppError } from '../../server/errors.ts';
 import { type CliContext, type GlobalOptions, UsageError } from '../context.ts';
 import { withDatabase } from '../database.ts';
 import { parseFlags } from '../flags.ts';

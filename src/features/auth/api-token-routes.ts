@@ -1,6 +1,6 @@
 // API tokens: operators create (shown once), list and revoke them.
 import { z } from 'zod';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { actorOf, OPERATOR, principalOf } from './access.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { apiTokenSchema, createApiTokenBody, createdApiTokenSchema, idParams } from './schemas.ts';

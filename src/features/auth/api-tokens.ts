@@ -3,10 +3,10 @@
 // (at most once a minute, so a busy integration does not write on every request).
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { apiTokens, partners } from '../../db/schema.ts';
-import { AppError } from '../../server/errors.ts';
-import { preparedQuery } from '../../server/prepared.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { Principal, Scope } from './access.ts';
 import { newToken, sha256 } from './secrets.ts';

@@ -5,8 +5,8 @@
 // One prepared query reads the caller and whether the URL's partner exists (and, on a route
 // with config.preload, the route's own data): one round trip per request.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
+import type { AppDeps } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
 import { checkAccess, type Principal, requirePartnerAccess } from './access.ts';
 import { resolveApiToken } from './api-tokens.ts';
 import { safeEqual } from './secrets.ts';

@@ -3,10 +3,10 @@
 // Using a link is one conditional UPDATE, so it works once even when used twice at once.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import { passwordTokens, users } from '../../db/schema.ts';
-import { AppError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from './password.ts';
 import { newToken, sha256 } from './secrets.ts';

@@ -1,7 +1,7 @@
 // The session, the signed-in user, and password links. Thin: parse, call the service, answer.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PUBLIC, SIGNED_IN, userOf } from './access.ts';
 import { usePasswordLink } from './password-links.ts';
 import { meSchema, resetRequestBody, setPasswordBody, signInBody, updateMeBody } from './schemas.ts';

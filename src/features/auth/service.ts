@@ -1,9 +1,9 @@
 // Sign-in, sign-out, the signed-in user's settings, and password reset requests.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import { passwordTokens, users } from '../../db/schema.ts';
-import { AppError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Locale, Role, SessionUser } from './access.ts';
 import { beginLoginAttempt, recordLoginSuccess } from './login-limit.ts';

@@ -5,9 +5,9 @@
 // read the cookie nor compute it, and there is nothing more to store.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { batchedQuery, batchKeys } from '../../db/batched.ts';
 import type { Queryable } from '../../db/client.ts';
 import { partners, sessions, users } from '../../db/schema.ts';
-import { batchedQuery, batchKeys } from '../../server/batched.ts';
 import type { Locale, Role, SessionUser } from './access.ts';
 import { newToken, sha256 } from './secrets.ts';
 
@@ -211,4 +211,15 @@ export async function getMe(db: Queryable, user: SessionUser): Promise<Me> {
     .from(partners)
     .where(eq(partners.partnerId, user.partnerId));
   return { user, partner: partner ?? null };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the route's preload read with the session, once the caller passed the checks. */
+    preloaded: { by: SessionPreload; value: unknown } | null;
+  }
+  interface FastifyContextConfig {
+    /** Route data to read in the session lookup's query (see SessionPreload). */
+    preload?: SessionPreload;
+  }
 }

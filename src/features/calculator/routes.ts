@@ -1,7 +1,7 @@
 // The points calculator: points for an amount, the amount for points, points for a value.
 // Not partner-scoped: a pure function of the program and the day.
 
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import type { Access } from '../auth/access.ts';
 import { currentProgram } from '../portal/program.ts';
 import {

@@ -2,6 +2,8 @@
 // domain/calculator-answers.ts, the same functions the web app's calculator runs in the
 // browser, with the same rounding. A question the engine refuses (a currency outside the
 // rule set's table, a malformed amount) answers 400 with the field at fault.
+
+import { validationError } from '../../core/errors.ts';
 import {
   type AmountQuestion,
   amountAnswer,
@@ -13,7 +15,6 @@ import {
 } from '../../domain/calculator-answers.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import type { Program } from '../../domain/program.ts';
-import { validationError } from '../../server/errors.ts';
 
 export type PointsInput = PointsQuestion;
 export type AmountInput = AmountQuestion;

@@ -4,9 +4,9 @@
 // transaction. Like every writer of facts it first takes the fact-writes lock (imports and
 // ingestion take it too), so it can neither deadlock with them nor recompute a stale view.
 import { and, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
 import * as s from '../../db/schema.ts';
-import { AppError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { lockFactWrites } from '../import/repository.ts';
 import { recomputeForClients } from '../points/service.ts';

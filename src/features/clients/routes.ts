@@ -2,7 +2,7 @@
 // services. Thin: the hook has checked the caller's access to the partner; the services
 // check that the client is the partner's.
 import { z } from 'zod';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { actorOf, PARTNER_MEMBER, principalOf } from '../auth/access.ts';
 import { dayOf } from '../portal/dates.ts';
 import { clientParams, onQuery, partnerParams } from '../portal/schemas.ts';

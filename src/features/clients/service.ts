@@ -2,12 +2,12 @@
 // that the client is the partner's (managed now or before, or a deal with it): any other
 // id answers 404 exactly like one that does not exist.
 import { and, asc, eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import * as s from '../../db/schema.ts';
 import { addDays, daysBetween, type IsoDate, monthOf } from '../../domain/dates.ts';
 import { compareCodePoints } from '../../domain/facts.ts';
 import { engagementBand, toBase } from '../../domain/metrics.ts';
-import { AppError } from '../../server/errors.ts';
 import { money, pointsOf, pts, scaledOf } from '../portal/json.ts';
 import { currentProgram } from '../portal/program.ts';
 import { clientFigures } from './figures.ts';

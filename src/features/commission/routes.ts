@@ -1,5 +1,5 @@
 // Commission: past and upcoming payouts, and recorded payments.
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
 import { dayOf } from '../portal/dates.ts';
 import { partnerParams } from '../portal/schemas.ts';

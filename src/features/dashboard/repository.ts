@@ -2,10 +2,10 @@
 // the last derivation) and the program version; for a signed-in browser, the session check
 // is in that round trip too (summaryPreload). Partner id first.
 import { eq, sql } from 'drizzle-orm';
+import { batchedQuery } from '../../db/batched.ts';
 import { type Queryable, rows } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { partnerState, partners, sessions, users } from '../../db/schema.ts';
-import { batchedQuery } from '../../server/batched.ts';
-import { preparedQuery } from '../../server/prepared.ts';
 import {
   liveSession,
   type SessionPreload,

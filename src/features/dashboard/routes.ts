@@ -1,6 +1,6 @@
 // The dashboard's summary (program progress, alerts) and tier-progress panel. Both read the
 // summary row; a browser's session lookup reads it in the same query (config.preload).
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
 import { preloaded } from '../auth/hook.ts';
 import { partnerParams } from '../portal/schemas.ts';

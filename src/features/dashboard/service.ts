@@ -1,11 +1,12 @@
 // Use cases of the dashboard summary and the tier-progress panel: read the standing
 // (derived state), add tier names and thresholds from the program.
+
+import { validationError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import { type Program, ruleSetOn } from '../../domain/program.ts';
 import { tierTarget } from '../../domain/projection.ts';
 import { sellerTrackOf } from '../../domain/tiers.ts';
-import { validationError } from '../../server/errors.ts';
 import { pts } from '../portal/json.ts';
 import { tierRef } from '../portal/program.ts';
 import type { SummaryRow } from './repository.ts';

@@ -1,13 +1,14 @@
 // A partner's standing: points, tiers, program-progress metrics and tier insights on a day.
 // The fast path reads the derived row (partner_state, as of the last derivation); another
 // day, or a partner never derived, runs the engine on the partner's facts instead.
+
+import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import type { PointsSummary } from '../../domain/ledger.ts';
 import { scaledFromNumber } from '../../domain/money.ts';
 import { derivePartner } from '../../domain/partner.ts';
 import type { Program } from '../../domain/program.ts';
-import { AppError } from '../../server/errors.ts';
 import { loadPartnerFacts, summaryJson } from '../points/repository.ts';
 import { type Money, money, pointsOf } from '../portal/json.ts';
 import { programOfVersion } from '../portal/program.ts';

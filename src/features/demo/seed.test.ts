@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.ts';
 import type { Database } from '../../db/client.ts';
 import { createTestDatabase } from '../../db/testing.ts';
-import { manualClock } from '../../server/clock.ts';
 import { testConfig } from '../../server/testing.ts';
 import { signIn } from '../auth/service.ts';
 import { listPartners } from '../points/service.ts';

@@ -2,10 +2,10 @@
 // facts at a time, the lock taken before any other, so no deadlock) and leave exactly what
 // the same import and batches leave one after the other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.ts';
 import type { Database } from '../../db/client.ts';
 import { createTestDatabase } from '../../db/testing.ts';
 import { exampleProgram as program } from '../../domain/default-program.ts';
-import { manualClock } from '../../server/clock.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { LockBusyError, lockFactWrites } from '../import/repository.ts';
 import { importFolder } from '../import/service.ts';

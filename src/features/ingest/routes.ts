@@ -1,8 +1,9 @@
 // Live ingestion over HTTP: POST /api/v1/mrr-changes (the contract's name), one fact file
 // at /api/v1/facts/{file}, or several files in one batch at /api/v1/facts. API tokens need
 // the ingest scope; operators may send from a session too.
-import { AppError } from '../../server/errors.ts';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
 import { type Access, actorOf, principalOf } from '../auth/access.ts';
 import { LockBusyError } from '../import/repository.ts';
 import { mrrChangesFile } from '../import/schemas.ts';

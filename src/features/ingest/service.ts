@@ -4,8 +4,9 @@
 // concerned. All or nothing: any problem refuses the batch with every problem listed, and
 // nothing is stored. Idempotent: rows equal to the stored ones are not rewritten, and a
 // batch that changes nothing recomputes nothing.
+
+import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../server/clock.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { currencyConflictMessage, FactChanges } from '../import/changes.ts';
 import type { RowProblem } from '../import/checks.ts';

@@ -1,7 +1,7 @@
 // Test helpers of ingestion: API tokens, the import's valid folder as a JSON batch, and
 // posting batches.
 import type { LightMyRequestResponse } from 'fastify';
-import type { App, AppDeps } from '../../server/types.ts';
+import type { App, AppDeps } from '../../core/app.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import type { Scope } from '../auth/access.ts';
 import { createApiToken } from '../auth/api-tokens.ts';

@@ -1,7 +1,7 @@
 // Every partner with its standing, for operators (the web app's partner switcher) and
 // read-scoped integrations. Partner users are refused: they see only their own partner.
 import { z } from 'zod';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { OPERATOR } from '../auth/access.ts';
 import { listPartners } from '../points/service.ts';
 import { pointsSchema } from '../portal/schemas.ts';

@@ -1,5 +1,5 @@
 // Tier point changes for a date range, and the items behind each figure.
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
 import { rangeOf } from '../portal/dates.ts';
 import { partnerParams, rangeQuery } from '../portal/schemas.ts';

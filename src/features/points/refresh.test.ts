@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.ts';
 import { type Database, rows } from '../../db/client.ts';
 import { createTestDatabase, seedFacts } from '../../db/testing.ts';
 import { exampleProgram as program } from '../../domain/default-program.ts';
 import { facts } from '../../domain/testing.ts';
-import { manualClock } from '../../server/clock.ts';
 import { refreshAllStale, refreshStalePartners } from './refresh.ts';
 import { recomputeForClients } from './service.ts';
 

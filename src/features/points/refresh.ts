@@ -3,8 +3,8 @@
 // today (or that have none) are recomputed in the background, a batch per transaction,
 // by one instance at a time (a transaction-scoped advisory lock; others skip the round).
 import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
 import { rows } from '../../db/client.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { getProgram } from '../program/service.ts';
 import { standingEventsHook } from '../webhooks/events.ts';
 import { recomputePartners } from './service.ts';

@@ -1,8 +1,9 @@
 // The day a request answers for, and checked date ranges: the clock gives today, the
 // query may override it.
+
+import type { AppDeps } from '../../core/app.ts';
+import { validationError } from '../../core/errors.ts';
 import { addDays, daysBetween, type IsoDate } from '../../domain/dates.ts';
-import { validationError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
 
 export function dayOf(deps: AppDeps, on: IsoDate | undefined): IsoDate {
   return on ?? deps.clock.today();

@@ -18,13 +18,13 @@
 //   sourced 560, assisted 30, sold 590, managed 157, total 747: Gold (credited 2025-03-31,
 //   when managed first reached 155.87 ≥ 150 with total 735.87 ≥ 600).
 import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
 import type { Tx } from '../../db/client.ts';
 import * as s from '../../db/schema.ts';
 import { seedFacts } from '../../db/testing.ts';
 import { scaled } from '../../domain/money.ts';
 import { facts } from '../../domain/testing.ts';
 import { seedUser } from '../../server/testing.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { recomputePartners } from '../points/service.ts';
 import { currentProgram } from './program.ts';
 

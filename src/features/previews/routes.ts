@@ -1,6 +1,6 @@
 // Preview features: the caller's previews and opt-ins; partner-wide opt-ins by partner
 // admins; operators define previews. Users only (an API token has no user to opt in).
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { type Access, actorOf, SIGNED_IN, userOf } from '../auth/access.ts';
 import { partnerParams } from '../portal/schemas.ts';
 import {

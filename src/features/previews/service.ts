@@ -1,9 +1,10 @@
 // Preview features: operators define them with their terms; a user opts in (accepting the
 // terms) or out; a partner admin opts in every user of the partner, present and future.
 // Every write is audited in the transaction that makes it.
+
+import type { AppDeps } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
-import { AppError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { SessionUser } from '../auth/access.ts';
 import {

@@ -1,8 +1,9 @@
 // The program in force, as written in its file (PROGRAM_RULES §2), with the server's today:
 // the web app's points calculator loads it with the engine's own loadProgram and computes
 // in the browser what POST /api/v1/calculator/* answers.
+
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { programFileSchema } from '../../domain/program.ts';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
 import type { Access } from '../auth/access.ts';
 import { programResponseSchema } from './schemas.ts';
 import { currentProgramDocument } from './service.ts';

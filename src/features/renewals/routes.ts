@@ -1,5 +1,5 @@
 // Upcoming renewals of the partner's clients.
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
 import { dayOf } from '../portal/dates.ts';
 import { partnerParams } from '../portal/schemas.ts';

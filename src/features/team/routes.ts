@@ -1,6 +1,6 @@
 // The partner's vendor contacts (Team tab): who they are, how they help, a mailto link.
 import { z } from 'zod';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
 import { partnerParams } from '../portal/schemas.ts';
 import { listTeamContacts } from './repository.ts';

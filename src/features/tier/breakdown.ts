@@ -1,10 +1,11 @@
 // The Tier page's points breakdown (points per client, sold and managed, by deal type and
 // market type) and sold points over time (per month, and per client within a month).
+
+import { validationError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import { addMonths, type IsoDate, monthEnd } from '../../domain/dates.ts';
 import { compareCodePoints } from '../../domain/facts.ts';
 import type { Points } from '../../domain/money.ts';
-import { validationError } from '../../server/errors.ts';
 import { clientFigures } from '../clients/figures.ts';
 import { currentClients } from '../clients/repository.ts';
 import { SOLD_CATEGORIES, type SoldCategory, soldSums } from '../point-changes/repository.ts';

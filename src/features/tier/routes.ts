@@ -1,6 +1,6 @@
 // The Tier page: summary, tier performance, insights and account performance; the
 // progress chart; the points breakdown; sold points over time and a month's clients.
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
 import { dayOf } from '../portal/dates.ts';
 import { partnerParams } from '../portal/schemas.ts';

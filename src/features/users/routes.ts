@@ -1,6 +1,6 @@
 // User management: operators for everyone, partner admins for their own partner.
 import { z } from 'zod';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { actorOf, OPERATOR, PARTNER_ADMIN, principalOf } from '../auth/access.ts';
 import {
   createdUserSchema,

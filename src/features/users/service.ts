@@ -3,10 +3,10 @@
 // partner users to exactly one.
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
+import { AppError, validationError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import { partners, users } from '../../db/schema.ts';
-import { AppError, validationError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { Locale, Role } from '../auth/access.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';

@@ -3,11 +3,11 @@
 // exactly once.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../core/app.ts';
 import { type Database, openDatabase, rows } from '../../db/client.ts';
 import { serverUrlFor } from '../../db/testing.ts';
 import { buildApp } from '../../server/app.ts';
 import { createTestApp, type TestApp } from '../../server/testing.ts';
-import type { App } from '../../server/types.ts';
 import { bearer, post } from '../ingest/testing.ts';
 import { enqueueEvents, type NewEvent } from './events.ts';
 import { type Receiver, startReceiver } from './testing.ts';

@@ -1,7 +1,7 @@
 // Outgoing webhooks: operators (or admin-scoped API tokens) create, list and delete
 // endpoints and read each endpoint's delivery log.
 import { z } from 'zod';
-import type { App, AppDeps, RouteModule } from '../../server/types.ts';
+import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { actorOf, OPERATOR, principalOf } from '../auth/access.ts';
 import {
   createdWebhookSchema,

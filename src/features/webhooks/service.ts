@@ -2,10 +2,10 @@
 // delivery log. Deleting an endpoint drops its pending deliveries with it.
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import type { AppDeps } from '../../core/app.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from '../../db/schema.ts';
-import { AppError } from '../../server/errors.ts';
-import type { AppDeps } from '../../server/types.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { WebhookEventType } from './events.ts';
 import { newWebhookSecret } from './signature.ts';

@@ -5,8 +5,8 @@
 // that dies mid-delivery leaves it to be claimed again once the lease ends, so a receiver
 // may (rarely) see a delivery twice and should deduplicate on Tierwise-Delivery.
 import { sql } from 'drizzle-orm';
+import type { Clock } from '../../core/clock.ts';
 import { type Db, rows } from '../../db/client.ts';
-import type { Clock } from '../../server/clock.ts';
 import { getProgram } from '../program/service.ts';
 import { announceDueRenewals } from './events.ts';
 import { signatureHeader } from './signature.ts';

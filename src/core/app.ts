@@ -1,4 +1,5 @@
-// The types every route module shares: the app instance with the zod type provider, what
+// The types every route module shares (a layer below the features, so features never import
+// the server): the app instance with the zod type provider, what
 // buildApp is given, and the request and route-config fields the server adds.
 import type {
   FastifyBaseLogger,
@@ -9,8 +10,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.ts';
-import type { Access, Principal } from '../features/auth/access.ts';
-import type { SessionPreload } from '../features/auth/sessions.ts';
+import type { Access } from './access.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 
@@ -47,15 +47,5 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     routeTable: RouteEntry[];
-  }
-  interface FastifyRequest {
-    principal: Principal | null;
-    /** What the route's preload read with the session, once the caller passed the checks. */
-    preloaded: { by: SessionPreload; value: unknown } | null;
-  }
-  interface FastifyContextConfig {
-    access?: Access;
-    /** Route data to read in the session lookup's query (see SessionPreload). */
-    preload?: SessionPreload;
   }
 }
