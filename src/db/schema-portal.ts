@@ -1,10 +1,10 @@
 // The partner portal's own state: preview features defined by operators and the opt-ins
 // of users (or of a whole partner, by a partner admin). Facts and derived state live in
-// ./schema.ts; accounts in ./schema-auth.ts.
+// ./schema-facts.ts; accounts in ./schema-auth.ts.
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { partners } from './schema.ts';
 import { users } from './schema-auth.ts';
+import { partners } from './schema-facts.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
