@@ -115,6 +115,8 @@ export const apiTokens = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: at('created_at').notNull(),
     lastUsedAt: at('last_used_at'),
+    /** After this the token is refused (null: never expires). */
+    expiresAt: at('expires_at'),
     revokedAt: at('revoked_at'),
   },
   (t) => [
@@ -146,6 +148,8 @@ export const auditLog = pgTable(
     index('audit_log_at').on(t.at),
     index('audit_log_entity').on(t.entity, t.entityId),
     index('audit_log_partner').on(t.partnerId, t.at),
+    index('audit_log_actor').on(t.actorUserId, t.at),
+    index('audit_log_action').on(t.action, t.at),
     check('audit_log_actor_kind', sql`${t.actorKind} in ('user', 'token', 'system')`),
   ],
 );

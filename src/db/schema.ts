@@ -4,5 +4,6 @@
 
 export * from './schema-auth.ts';
 export * from './schema-facts.ts';
+export * from './schema-jobs.ts';
 export * from './schema-portal.ts';
 export * from './schema-webhooks.ts';

@@ -1,23 +1,13 @@
 // The signed-in frame: header with the partner (a switcher for operators), the language
 // and the account menu; navigation; the page below. Works from a laptop down to a phone.
-import {
-  AppShell,
-  Burger,
-  Group,
-  Menu,
-  NavLink,
-  Select,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Select, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { api } from '../lib/api.ts';
-import { type Me, useChangeLocale, useSignOut } from '../lib/session.ts';
+import type { Me } from '../lib/session.ts';
+import { AccountMenu, LanguageSwitcher } from './header-controls.tsx';
 
 interface PartnerOption {
   partnerId: string;
@@ -59,48 +49,6 @@ function PartnerSwitcher({ current }: { current: string }) {
   );
 }
 
-function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
-  const change = useChangeLocale();
-  return (
-    <Select
-      aria-label={t('common.language.label')}
-      size="sm"
-      w={130}
-      data={LOCALES.map((l) => ({ value: l, label: t(`common.language.${l}`) }))}
-      value={i18n.language}
-      allowDeselect={false}
-      onChange={(locale) => locale && change.mutate(locale as Locale)}
-    />
-  );
-}
-
-function AccountMenu({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <UnstyledButton px="xs">
-          <Text size="sm" fw={500} truncate maw={200}>
-            {me.user.email}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t(`common.account.role.${me.user.role}`)}
-          </Text>
-          <VisuallyHidden>{t('common.account.menu')}</VisuallyHidden>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}>
-          {t('common.account.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
 export function Layout({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
@@ -110,6 +58,9 @@ export function Layout({ me }: { me: Me }) {
   const links = [
     { to: `${base}/dashboard`, label: t('common.nav.dashboard') },
     { to: `${base}/tier`, label: t('common.nav.tier') },
+    // A partner super admin manages the partner's users here; operators do it in the console.
+    ...(me.user.role === 'partner-admin' ? [{ to: `${base}/users`, label: t('common.nav.users') }] : []),
+    ...(me.user.role === 'operator' ? [{ to: '/operator', label: t('common.nav.console') }] : []),
   ];
   return (
     <AppShell

@@ -3,7 +3,14 @@ import { defineMessages } from '../i18n/define.ts';
 export const commonMessages = defineMessages({
   en: {
     appName: 'Tierwise',
-    nav: { dashboard: 'Dashboard', tier: 'Tier', main: 'Main navigation', openMenu: 'Open the menu' },
+    nav: {
+      dashboard: 'Dashboard',
+      tier: 'Tier',
+      users: 'Users',
+      console: 'Operator console',
+      main: 'Main navigation',
+      openMenu: 'Open the menu',
+    },
     language: { label: 'Language', en: 'English', sv: 'Svenska', nl: 'Nederlands' },
     partner: { label: 'Partner', placeholder: 'Choose a partner', search: 'Search partners' },
     account: {
@@ -56,7 +63,14 @@ export const commonMessages = defineMessages({
   },
   sv: {
     appName: 'Tierwise',
-    nav: { dashboard: 'Instrumentpanel', tier: 'Nivå', main: 'Huvudnavigering', openMenu: 'Öppna menyn' },
+    nav: {
+      dashboard: 'Instrumentpanel',
+      tier: 'Nivå',
+      users: 'Användare',
+      console: 'Operatörskonsol',
+      main: 'Huvudnavigering',
+      openMenu: 'Öppna menyn',
+    },
     language: { label: 'Språk', en: 'English', sv: 'Svenska', nl: 'Nederlands' },
     partner: { label: 'Partner', placeholder: 'Välj en partner', search: 'Sök partner' },
     account: {
@@ -113,7 +127,14 @@ export const commonMessages = defineMessages({
   },
   nl: {
     appName: 'Tierwise',
-    nav: { dashboard: 'Dashboard', tier: 'Niveau', main: 'Hoofdnavigatie', openMenu: 'Menu openen' },
+    nav: {
+      dashboard: 'Dashboard',
+      tier: 'Niveau',
+      users: 'Gebruikers',
+      console: 'Beheerconsole',
+      main: 'Hoofdnavigatie',
+      openMenu: 'Menu openen',
+    },
     language: { label: 'Taal', en: 'English', sv: 'Svenska', nl: 'Nederlands' },
     partner: { label: 'Partner', placeholder: 'Kies een partner', search: 'Partners zoeken' },
     account: {

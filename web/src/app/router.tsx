@@ -1,12 +1,12 @@
 // The app's routes. Partner pages live under /partners/:partnerId; the server answers 404
 // for a partner that is not the caller's, and the page then shows "not found".
 import { Center, Loader } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { ResetPasswordPage, SetPasswordPage, SignInPage } from '../features/auth/sign-in-page.tsx';
-import { api } from '../lib/api.ts';
+import { OperatorLayout } from '../features/operator/layout.tsx';
+import { operatorChildren } from '../features/operator/routes.tsx';
 import { syncLocale, useMe } from '../lib/session.ts';
 import { Layout } from './layout.tsx';
 import { NotFound } from './not-found.tsx';
@@ -14,6 +14,7 @@ import { NotFound } from './not-found.tsx';
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx'));
 const TierPage = lazy(() => import('../features/tier/tier-page.tsx'));
 const ProjectionPreviewPage = lazy(() => import('../features/previews/projection-page.tsx'));
+const PartnerUsersPage = lazy(() => import('../features/users/partner-users-page.tsx'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -37,26 +38,47 @@ function RequireSession() {
   return <Layout me={me.data} />;
 }
 
-/** The start page: the user's partner, or for an operator the partner chosen last (else the first). */
+/** The operator console: its own frame; not found for anyone but an operator. */
+function RequireOperator() {
+  const me = useMe();
+  const location = useLocation();
+  useEffect(() => syncLocale(me.data), [me.data]);
+  if (me.isPending) return <PageLoader />;
+  if (!me.data) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  if (me.data.user.role !== 'operator') return <NotFound />;
+  return <OperatorLayout me={me.data} />;
+}
+
+/** The start page: the operator console for an operator, else the user's own partner. */
 function Home() {
   const me = useMe();
-  const stored = localStorage.getItem('tierwise.partner');
-  const own = me.data?.user.partnerId ?? (me.data?.user.role === 'operator' ? stored : null);
-  const partners = useQuery({
-    queryKey: ['partners'],
-    queryFn: () => api.get<{ partners: { partnerId: string }[] }>('/api/v1/partners'),
-    enabled: me.data?.user.role === 'operator' && !own,
-  });
-  const partnerId = own ?? partners.data?.partners[0]?.partnerId;
+  if (me.data?.user.role === 'operator') return <Navigate to="/operator" replace />;
+  const partnerId = me.data?.user.partnerId;
   if (partnerId) return <Navigate to={`/partners/${encodeURIComponent(partnerId)}/dashboard`} replace />;
-  if (partners.isSuccess || (me.data && me.data.user.role !== 'operator')) return <NotFound />;
-  return <PageLoader />;
+  return me.data ? <NotFound /> : <PageLoader />;
 }
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/set-password', element: <SetPasswordPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
+  {
+    path: '/operator',
+    element: <RequireOperator />,
+    children: [
+      {
+        element: (
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        ),
+        children: operatorChildren,
+      },
+    ],
+  },
   {
     element: <RequireSession />,
     children: [
@@ -73,6 +95,7 @@ export const router = createBrowserRouter([
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'tier', element: <TierPage /> },
           { path: 'previews/projection', element: <ProjectionPreviewPage /> },
+          { path: 'users', element: <PartnerUsersPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

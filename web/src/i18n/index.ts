@@ -8,6 +8,13 @@ import { calculatorMessages } from '../features/calculator/messages.ts';
 import { clientMessages } from '../features/clients/messages.ts';
 import { activityMessages } from '../features/dashboard/activity-messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
+import { opAuditMessages } from '../features/operator/audit/messages.ts';
+import { opImportsMessages } from '../features/operator/imports/messages.ts';
+import { opIntegrationsMessages } from '../features/operator/integrations/messages.ts';
+import { operatorMessages } from '../features/operator/messages.ts';
+import { opOverviewMessages } from '../features/operator/overview/messages.ts';
+import { opPartnersMessages } from '../features/operator/partners/messages.ts';
+import { opUsersMessages } from '../features/operator/users/messages.ts';
 import { previewMessages } from '../features/previews/messages.ts';
 import { breakdownMessages } from '../features/tier/breakdown/messages.ts';
 import { tierMessages } from '../features/tier/messages.ts';
@@ -26,6 +33,13 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   breakdown: breakdownMessages,
   calculator: calculatorMessages,
   previews: previewMessages,
+  operator: operatorMessages,
+  opOverview: opOverviewMessages,
+  opPartners: opPartnersMessages,
+  opUsers: opUsersMessages,
+  opImports: opImportsMessages,
+  opIntegrations: opIntegrationsMessages,
+  opAudit: opAuditMessages,
 };
 
 export function resourcesFor(locale: Locale): Record<string, MessageTree> {

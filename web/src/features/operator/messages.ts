@@ -1,0 +1,44 @@
+// The console's frame: its title and navigation. Each page's own words are in its folder.
+import { defineMessages } from '../../i18n/define.ts';
+
+export const operatorMessages = defineMessages({
+  en: {
+    title: 'Operator console',
+    nav: {
+      label: 'Console navigation',
+      overview: 'Overview',
+      partners: 'Partners',
+      users: 'Users',
+      imports: 'Imports',
+      integrations: 'API tokens and webhooks',
+      audit: 'Audit log',
+    },
+    forbidden: 'The operator console is for the program operators.',
+  },
+  sv: {
+    title: 'Operatörskonsol',
+    nav: {
+      label: 'Konsolnavigering',
+      overview: 'Översikt',
+      partners: 'Partner',
+      users: 'Användare',
+      imports: 'Importer',
+      integrations: 'API-nycklar och webhooks',
+      audit: 'Granskningslogg',
+    },
+    forbidden: 'Operatörskonsolen är till för programmets operatörer.',
+  },
+  nl: {
+    title: 'Beheerconsole',
+    nav: {
+      label: 'Consolenavigatie',
+      overview: 'Overzicht',
+      partners: 'Partners',
+      users: 'Gebruikers',
+      imports: 'Imports',
+      integrations: 'API-tokens en webhooks',
+      audit: 'Auditlog',
+    },
+    forbidden: 'De beheerconsole is voor de programmabeheerders.',
+  },
+});

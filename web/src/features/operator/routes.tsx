@@ -1,0 +1,24 @@
+// The console's routes under /operator: operators only (anyone else sees "not found", as for
+// another partner's pages). Each page is loaded on first visit.
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { NotFound } from '../../app/not-found.tsx';
+
+const OverviewPage = lazy(() => import('./overview/overview-page.tsx'));
+const PartnersPage = lazy(() => import('./partners/partners-page.tsx'));
+const PartnerAdminPage = lazy(() => import('./partners/partner-admin-page.tsx'));
+const UsersPage = lazy(() => import('./users/users-page.tsx'));
+const ImportsPage = lazy(() => import('./imports/imports-page.tsx'));
+const IntegrationsPage = lazy(() => import('./integrations/integrations-page.tsx'));
+const AuditPage = lazy(() => import('./audit/audit-page.tsx'));
+
+export const operatorChildren: RouteObject[] = [
+  { index: true, element: <OverviewPage /> },
+  { path: 'partners', element: <PartnersPage /> },
+  { path: 'partners/:partnerId', element: <PartnerAdminPage /> },
+  { path: 'users', element: <UsersPage /> },
+  { path: 'imports', element: <ImportsPage /> },
+  { path: 'integrations', element: <IntegrationsPage /> },
+  { path: 'audit', element: <AuditPage /> },
+  { path: '*', element: <NotFound /> },
+];
