@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../core/app.ts';
 import { AppError } from '../../core/errors.ts';
 import { preparedQuery } from '../../db/prepared.ts';
-import { apiTokens, partners } from '../../db/schema.ts';
+import { apiTokens, partners, users } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { Principal, Scope } from './access.ts';
 import { newToken, sha256 } from './secrets.ts';
@@ -117,7 +117,14 @@ const tokenLookup = preparedQuery('auth_api_token', (db) =>
       partnerExists: sql<boolean>`exists (select 1 from ${partners} where ${partners.partnerId} = ${sql.placeholder('partnerId')})`,
     })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
+        isNull(apiTokens.revokedAt),
+        // A token stops working at once when the user who created it is deactivated.
+        sql`not exists (select 1 from ${users} where ${users.id} = ${apiTokens.createdBy} and ${users.disabled})`,
+      ),
+    )
     .limit(1),
 );
 
