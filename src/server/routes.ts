@@ -11,6 +11,7 @@ import { commissionRoutes } from '../features/commission/routes.ts';
 import { dashboardRoutes } from '../features/dashboard/routes.ts';
 import { sharedSalesRoutes } from '../features/deals/routes.ts';
 import { ingestRoutes } from '../features/ingest/routes.ts';
+import { overviewRoutes } from '../features/operator-overview/routes.ts';
 import { partnerRoutes } from '../features/partners/routes.ts';
 import { pointChangeRoutes } from '../features/point-changes/routes.ts';
 import { previewRoutes } from '../features/previews/routes.ts';
@@ -45,6 +46,7 @@ export const routeModules: readonly RouteModule[] = [
   apiTokenRoutes,
   userRoutes,
   partnerRoutes,
+  overviewRoutes,
   // The partner portal's read side, end services, the calculator and preview opt-ins.
   dashboardRoutes,
   pointChangeRoutes,

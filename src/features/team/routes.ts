@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { PARTNER_MEMBER } from '../auth/access.ts';
+import { encodeId } from '../partners/admin.ts';
 import { partnerParams } from '../portal/schemas.ts';
 import { listTeamContacts } from './repository.ts';
 
 const contactSchema = z.object({
+  contactId: z.string().describe('Names the contact in the operator routes that edit it'),
   role: z.string().describe('e.g. Partner Development Manager'),
   name: z.string(),
   email: z.string(),
@@ -29,6 +31,7 @@ function register(app: App, deps: AppDeps): void {
       const found = await listTeamContacts(deps.db, request.params.partnerId);
       return {
         contacts: found.map((c) => ({
+          contactId: encodeId([c.email]),
           role: c.role,
           name: c.name,
           email: c.email,
