@@ -23,6 +23,22 @@ const envSchema = z.object({
   TIERWISE_TRUST_PROXY: flag.optional(),
   TIERWISE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).optional(),
   TIERWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Where invitation and password reset emails go out, e.g. smtp://user:pass@mail.example.com:587 */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: 'expected an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587',
+    })
+    .optional(),
+  /** The sender of those emails. */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[^<>]*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/,
+      'expected an address, e.g. "Tierwise <no-reply@example.com>"',
+    )
+    .optional(),
 });
 
 export interface Config {
@@ -37,7 +53,13 @@ export interface Config {
   /** A session's lifetime from sign-in. */
   sessionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Outgoing mail (invitations, password resets); undefined: links are shown to copy instead. */
+  smtpUrl?: string | undefined;
+  /** The sender of those emails (default DEFAULT_SMTP_FROM). */
+  smtpFrom?: string | undefined;
 }
+
+export const DEFAULT_SMTP_FROM = 'Tierwise <no-reply@localhost>';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -62,5 +84,7 @@ export function loadConfig(
     trustProxy: parsed.data.TIERWISE_TRUST_PROXY ?? false,
     sessionDays: parsed.data.TIERWISE_SESSION_DAYS ?? 14,
     logLevel: parsed.data.TIERWISE_LOG_LEVEL ?? 'info',
+    smtpUrl: parsed.data.SMTP_URL,
+    smtpFrom: parsed.data.SMTP_FROM ?? DEFAULT_SMTP_FROM,
   };
 }

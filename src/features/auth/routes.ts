@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
+import { sendLinkMail } from '../mail/mailer.ts';
 import { PUBLIC, SIGNED_IN, userOf } from './access.ts';
 import { usePasswordLink } from './password-links.ts';
 import { meSchema, resetRequestBody, setPasswordBody, signInBody, updateMeBody } from './schemas.ts';
@@ -117,11 +118,26 @@ function register(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(deps, {
+      const link = await requestPasswordReset(deps, {
         email: request.body.email,
-        // No SMTP yet: the operator finds the link in the server log.
-        log: (link) => request.log.info({ passwordReset: link }, 'password reset link created'),
+        // Without SMTP the operator finds the link in the server log.
+        log: (created) => {
+          if (!deps.config.smtpUrl)
+            request.log.info({ passwordReset: created }, 'password reset link created');
+        },
       });
+      // Sent after answering, so the answer's timing does not tell whether the email has a user.
+      if (link && deps.config.smtpUrl) {
+        void sendLinkMail(deps.config, { kind: 'reset', to: link.email, locale: link.locale, link }).then(
+          (outcome) => {
+            if (outcome.emailSent === false)
+              request.log.warn(
+                { passwordReset: link, error: outcome.emailError },
+                'password reset email failed',
+              );
+          },
+        );
+      }
       return reply.status(202).send();
     },
   );

@@ -150,9 +150,9 @@ export async function updateMyLocale(
 export async function requestPasswordReset(
   deps: AppDeps,
   options: { email: string; log: (link: { email: string; url: string; expiresAt: Date }) => void },
-): Promise<void> {
+): Promise<{ email: string; locale: Locale; url: string; expiresAt: Date } | null> {
   const user = await findUserByEmail(deps.db, options.email);
-  if (!user || user.disabled) return;
+  if (!user || user.disabled) return null;
   const now = deps.clock.now();
   // One open reset link a minute is enough: repeated requests add no rows or log lines.
   const [recent] = await deps.db
@@ -167,7 +167,7 @@ export async function requestPasswordReset(
       ),
     )
     .limit(1);
-  if (recent) return;
+  if (recent) return null;
   const link = await deps.db.transaction(async (tx) => {
     const created = await createPasswordLink(tx, {
       userId: user.id,
@@ -188,4 +188,5 @@ export async function requestPasswordReset(
     return created;
   });
   options.log({ email: user.email, ...link });
+  return { email: user.email, locale: user.locale as Locale, ...link };
 }

@@ -2,11 +2,11 @@
 // command line) a password directly. Operators belong to no partner; partner admins and
 // partner users to exactly one.
 import { randomUUID } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../core/app.ts';
 import { AppError, validationError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
-import { partners, users } from '../../db/schema.ts';
+import { partners, passwordTokens, sessions, users } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import type { Locale, Role } from '../auth/access.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
@@ -21,12 +21,16 @@ export interface UserInfo {
   locale: Locale;
   disabled: boolean;
   hasPassword: boolean;
+  /** No password yet and a set-password link that still works. */
+  invitationPending: boolean;
+  /** The user's latest sign-in (their newest session), if any. */
+  lastSignInAt: string | null;
   createdAt: string;
 }
 
 type Row = typeof users.$inferSelect;
 
-function info(row: Row): UserInfo {
+function info(row: Row, extra: { invitationPending: boolean; lastSignInAt: string | null }): UserInfo {
   return {
     id: row.id,
     email: row.email,
@@ -35,8 +39,32 @@ function info(row: Row): UserInfo {
     locale: row.locale as Locale,
     disabled: row.disabled,
     hasPassword: row.passwordHash !== null,
+    ...extra,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+function isoOrNull(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return new Date(value as string | Date).toISOString();
+}
+
+/** Every column of users plus what the users pages show, at `now`. */
+function userColumns(now: Date) {
+  return {
+    row: users,
+    invitationPending: sql<boolean>`(${users.passwordHash} is null and exists (select 1 from ${passwordTokens} where ${passwordTokens.userId} = ${users.id} and ${passwordTokens.purpose} = 'set' and ${passwordTokens.usedAt} is null and ${passwordTokens.expiresAt} > ${now.toISOString()}::timestamptz))`,
+    lastSignInAt: sql<unknown>`(select max(${sessions.createdAt}) from ${sessions} where ${sessions.userId} = ${users.id})`,
+  };
+}
+
+/** Users (all, or those matching `where`) with what the users pages show. */
+export async function readUsers(db: Queryable, now: Date, where?: SQL): Promise<UserInfo[]> {
+  const query = db.select(userColumns(now)).from(users);
+  const list = await (where ? query.where(where) : query).orderBy(asc(users.email));
+  return list.map((r) =>
+    info(r.row, { invitationPending: r.invitationPending === true, lastSignInAt: isoOrNull(r.lastSignInAt) }),
+  );
 }
 
 export interface CreateUserOptions {
@@ -98,8 +126,8 @@ export async function createUser(deps: AppDeps, options: CreateUserOptions): Pro
         updatedAt: now,
       })
       .returning();
-    const user = info(row!);
-    const { hasPassword, ...audited } = user;
+    const user = info(row!, { invitationPending: passwordHash === null, lastSignInAt: null });
+    const { hasPassword, invitationPending: _pending, lastSignInAt: _last, ...audited } = user;
     await recordAudit(tx, {
       actor: options.actor,
       at: now,
@@ -122,12 +150,10 @@ export async function createUser(deps: AppDeps, options: CreateUserOptions): Pro
 }
 
 /** The users of one partner (partner id first: tenant-scoped). */
-export async function listPartnerUsers(db: Queryable, partnerId: string): Promise<UserInfo[]> {
-  const list = await db.select().from(users).where(eq(users.partnerId, partnerId)).orderBy(asc(users.email));
-  return list.map(info);
+export async function listPartnerUsers(db: Queryable, partnerId: string, now: Date): Promise<UserInfo[]> {
+  return readUsers(db, now, eq(users.partnerId, partnerId));
 }
 
-export async function listAllUsers(db: Queryable): Promise<UserInfo[]> {
-  const list = await db.select().from(users).orderBy(asc(users.email));
-  return list.map(info);
+export async function listAllUsers(db: Queryable, now: Date): Promise<UserInfo[]> {
+  return readUsers(db, now);
 }
