@@ -51,10 +51,11 @@ function isoOrNull(value: unknown): string | null {
 
 /** Every column of users plus what the users pages show, at `now`. */
 function userColumns(now: Date) {
+  // A select from one table names its columns unqualified: the subqueries spell theirs out.
   return {
     row: users,
-    invitationPending: sql<boolean>`(${users.passwordHash} is null and exists (select 1 from ${passwordTokens} where ${passwordTokens.userId} = ${users.id} and ${passwordTokens.purpose} = 'set' and ${passwordTokens.usedAt} is null and ${passwordTokens.expiresAt} > ${now.toISOString()}::timestamptz))`,
-    lastSignInAt: sql<unknown>`(select max(${sessions.createdAt}) from ${sessions} where ${sessions.userId} = ${users.id})`,
+    invitationPending: sql<boolean>`("users"."password_hash" is null and exists (select 1 from ${passwordTokens} pt where pt.user_id = "users"."id" and pt.purpose = 'set' and pt.used_at is null and pt.expires_at > ${now.toISOString()}::timestamptz))`,
+    lastSignInAt: sql<unknown>`(select max(s.created_at) from ${sessions} s where s.user_id = "users"."id")`,
   };
 }
 
