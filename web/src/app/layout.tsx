@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { ViewAsBanner } from '../features/operator/view-as-banner.tsx';
 import { api } from '../lib/api.ts';
 import type { Me } from '../lib/session.ts';
 import { AccountMenu, LanguageSwitcher } from './header-controls.tsx';
@@ -108,6 +109,7 @@ export function Layout({ me }: { me: Me }) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0" data-testid="app-main">
+        {me.user.role === 'operator' ? <ViewAsBanner partnerId={partnerId} /> : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>
