@@ -1,6 +1,7 @@
 // GET /api/v1/overview: the console's first screen, for operators and read-scoped tokens.
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { OPERATOR } from '../auth/access.ts';
+import { cached } from '../partners/cache.ts';
 import { overviewSchema } from './schemas.ts';
 import { overview } from './service.ts';
 
@@ -15,7 +16,7 @@ function register(app: App, deps: AppDeps): void {
         response: { 200: overviewSchema },
       },
     },
-    async () => overview(deps),
+    async () => cached(deps.db, deps.clock.today(), 'overview', () => overview(deps)),
   );
 }
 

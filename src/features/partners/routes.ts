@@ -16,6 +16,7 @@ import {
   updateCertification,
   updateContact,
 } from './admin.ts';
+import { cached } from './cache.ts';
 import { filterQuery, tableQuery, tableResponse } from './schemas.ts';
 import { type PartnerRow, queryPartners, tableContext } from './table.ts';
 
@@ -116,11 +117,14 @@ function register(app: App, deps: AppDeps): void {
       const paged = page !== undefined || pageSize !== undefined;
       const size = pageSize ?? 50;
       const current = page ?? 1;
-      const found = await queryPartners(deps.db, await context(), {
-        ...filters,
-        limit: paged ? size : null,
-        offset: paged ? (current - 1) * size : 0,
-      });
+      const key = `partners:${JSON.stringify([filters, paged, size, current])}`;
+      const found = await cached(deps.db, deps.clock.today(), key, async () =>
+        queryPartners(deps.db, await context(), {
+          ...filters,
+          limit: paged ? size : null,
+          offset: paged ? (current - 1) * size : 0,
+        }),
+      );
       return {
         partners: found.rows,
         total: found.total,
