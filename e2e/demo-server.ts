@@ -3,6 +3,7 @@
 // passed on, so a developer's server database is never loaded with demo data.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,28 @@ export function buildWeb(): Promise<void> {
   });
 }
 
-export function startDemoServer(): Promise<DemoServer> {
+/** A free local port (for a server whose own links must name its address, e.g. TIERWISE_BASE_URL). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DemoServerOptions {
+  /** Extra environment for the server (e.g. SMTP_URL, TIERWISE_BASE_URL). */
+  env?: NodeJS.ProcessEnv;
+  /** The port to listen on (default: any free one). */
+  port?: number;
+}
+
+export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tierwise-demo-server-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, TIERWISE_LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TIERWISE_LOG_LEVEL: 'warn', ...options.env };
   delete env.DATABASE_URL;
   const child = spawn(
     process.execPath,
@@ -38,7 +58,7 @@ export function startDemoServer(): Promise<DemoServer> {
       'start',
       '--demo',
       '--port',
-      '0',
+      String(options.port ?? 0),
       '--host',
       '127.0.0.1',
     ],

@@ -1,17 +1,36 @@
-// Before the browser journeys: build the web app if its sources changed, then start a
-// demo server (./demo-server.ts) whose address the journeys read with inject('baseUrl').
+// Before the browser journeys: build the web app if its sources changed, start a local
+// SMTP server that writes each message it receives to a folder (inject('mailDir')), then a
+// demo server (./demo-server.ts) that sends its emails there, whose address the journeys
+// read with inject('baseUrl'). Its links (TIERWISE_BASE_URL) name that same address.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildWeb, startDemoServer } from './demo-server.ts';
+import { startTestSmtp } from '../src/features/mail/test-smtp.ts';
+import { buildWeb, freePort, startDemoServer } from './demo-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the local SMTP server writes each received email (one JSON file each). */
+    mailDir: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await buildWeb();
-  const server = await startDemoServer();
+  const mailDir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-mail-'));
+  const smtp = await startTestSmtp({ folder: mailDir });
+  const port = await freePort();
+  const server = await startDemoServer({
+    port,
+    env: { SMTP_URL: smtp.url, TIERWISE_BASE_URL: `http://127.0.0.1:${port}` },
+  });
   project.provide('baseUrl', server.url);
-  return () => server.stop();
+  project.provide('mailDir', mailDir);
+  return async () => {
+    await server.stop();
+    await smtp.close();
+    rmSync(mailDir, { recursive: true, force: true });
+  };
 }

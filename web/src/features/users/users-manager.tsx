@@ -112,7 +112,15 @@ export function UsersManager({ scope, selfId }: { scope: UsersScope; selfId: str
         </Button>
       </Group>
       {failure ? (
-        <Alert color="red" role="alert" withCloseButton onClose={() => (update.reset(), resend.reset())}>
+        <Alert
+          color="red"
+          role="alert"
+          withCloseButton
+          onClose={() => {
+            update.reset();
+            resend.reset();
+          }}
+        >
           {failure.message}
         </Alert>
       ) : null}
