@@ -3,7 +3,7 @@
 // partner user who edits the URL to reach another partner.
 import { describe, expect, it } from 'vitest';
 import type { Summary, TierProgress } from '../web/src/lib/api-types.ts';
-import { signIn } from './browser.ts';
+import { DEMO_PASSWORD, signIn } from './browser.ts';
 import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
@@ -133,8 +133,16 @@ describe('an operator', () => {
     const operator = await apiAs(DEMO.operator);
     const top = await apiAs(DEMO.topAdmin);
     const summary = await operator.get<Summary>(`/api/v1/partners/${top.partnerId}/dashboard`);
+    const gold = await apiAs(DEMO.goldUser);
     const page = await browser().context.newPage();
-    await signIn(page, baseUrl(), DEMO.operator);
+    // An operator starts in the console; a partner's pages are one URL (or View as partner) away.
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByLabel('Email').fill(DEMO.operator);
+    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL(/\/operator$/);
+    await page.goto(`${baseUrl()}/partners/${gold.partnerId}/dashboard`);
+    await panelsLoaded(page);
     await page.getByRole('combobox', { name: 'Partner' }).click();
     await page.getByRole('combobox', { name: 'Partner' }).fill(summary.partner.name);
     await page.getByRole('option', { name: new RegExp(summary.partner.name) }).click();
