@@ -122,6 +122,19 @@ const ORDER: Record<SortKey, (ctx: TableContext) => SQL> = {
   change: () => sql`coalesce(s.total, 0) - coalesce(b.total, 0)`,
 };
 
+/** The same order over the page's rows (the outer query, where `p` is the page). */
+const ORDER_OUTER: Record<SortKey, (ctx: TableContext) => SQL> = {
+  partnerId: () => sql`p.partner_id`,
+  name: () => sql`p.name`,
+  country: () => sql`p.country`,
+  total: () => sql`coalesce(p.total, 0)`,
+  sold: () => sql`coalesce(p.sold, 0)`,
+  managed: () => sql`coalesce(p.managed, 0)`,
+  credited: (ctx) => rankSql(ctx, sql`p.credited`),
+  performance: (ctx) => rankSql(ctx, sql`p.performance`),
+  change: () => sql`coalesce(p.total, 0) - coalesce(p.baseline, 0)`,
+};
+
 export interface PartnerRow {
   partnerId: string;
   name: string;
@@ -165,19 +178,28 @@ export async function queryPartners(
 ): Promise<{ rows: PartnerRow[]; total: number }> {
   const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
   const limit = query.limit === null ? sql`` : sql`limit ${query.limit} offset ${query.offset}`;
+  // The snapshot behind `change` is joined for the page's rows only, unless it is the sort.
+  const byChange = query.sort === 'change';
+  const baseline = sql`left join partner_snapshots b on b.partner_id = p.partner_id and b.month_end = ${ctx.previousMonthEnd}::date`;
   const found = await rows<RawRow>(
     db,
-    sql`select p.partner_id, p.name, p.country,
-          coalesce(s.total, 0)::text as total, coalesce(s.sold, 0)::text as sold,
-          coalesce(s.managed, 0)::text as managed, s.credited, s.performance, s.certified,
-          (coalesce(s.total, 0) - coalesce(b.total, 0))::text as change,
-          count(*) over () as matching
-        from partners p
-        left join partner_state s on s.partner_id = p.partner_id
-        left join partner_snapshots b on b.partner_id = p.partner_id and b.month_end = ${ctx.previousMonthEnd}::date
-        where ${whereSql(ctx, query)}
-        order by ${ORDER[query.sort](ctx)} ${dir}, p.partner_id ${dir}
-        ${limit}`,
+    sql`with page as (
+          select p.partner_id, p.name, p.country, s.total, s.sold, s.managed, s.credited, s.performance,
+            s.certified, ${byChange ? sql`b.total` : sql`null::numeric`} as baseline, count(*) over () as matching
+          from partners p
+          left join partner_state s on s.partner_id = p.partner_id
+          ${byChange ? baseline : sql``}
+          where ${whereSql(ctx, query)}
+          order by ${ORDER[query.sort](ctx)} ${dir}, p.partner_id ${dir}
+          ${limit})
+        select p.partner_id, p.name, p.country,
+          coalesce(p.total, 0)::text as total, coalesce(p.sold, 0)::text as sold,
+          coalesce(p.managed, 0)::text as managed, p.credited, p.performance, p.certified,
+          (coalesce(p.total, 0) - coalesce(${byChange ? sql`p.baseline` : sql`b.total`}, 0))::text as change,
+          p.matching
+        from page p
+        ${byChange ? sql`` : baseline}
+        order by ${ORDER_OUTER[query.sort](ctx)} ${dir}, p.partner_id ${dir}`,
   );
   let total = found.length > 0 ? Number(found[0]!.matching) : 0;
   if (found.length === 0 && query.offset > 0) {

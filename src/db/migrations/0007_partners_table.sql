@@ -1,0 +1,1 @@
+CREATE INDEX "partner_state_table" ON "partner_state" USING btree ("partner_id","total","sold","managed","credited","performance","certified");
