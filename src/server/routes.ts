@@ -3,6 +3,7 @@
 // tests (e.g. the cross-partner test) can be generated from it. Add a feature's module here.
 import { z } from 'zod';
 import type { App, RouteModule } from '../core/app.ts';
+import { auditRoutes } from '../features/audit/routes.ts';
 import { apiTokenRoutes } from '../features/auth/api-token-routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { calculatorRoutes } from '../features/calculator/routes.ts';
@@ -62,4 +63,5 @@ export const routeModules: readonly RouteModule[] = [
   // Live ingestion (integrations) and outgoing webhooks.
   ingestRoutes,
   webhookRoutes,
+  auditRoutes,
 ];
