@@ -38,6 +38,9 @@ const SAME_IN_ALL = new Set(
     'Deals',
     'Type',
     'Open',
+    // Loanwords Dutch writes as English does.
+    'Partners',
+    'Imports',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
     'Deal type',
   ].map((word) => word.toLowerCase()),
