@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from './browser.ts';
-import { baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import { baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 import { quietPartner, writerAs } from './fresh-user.ts';
 
 const browser = sharedBrowser();
@@ -122,7 +122,6 @@ describe('an operator inviting a partner user', () => {
     page.setDefaultTimeout(60_000);
     await signInAs(page, DEMO.operator);
     await page.goto(`${baseUrl()}/operator/users`);
-    await panelsLoaded(page);
     await page.getByTestId('users-table').waitFor();
     await checkScreen(page, 'users-console-en');
 

@@ -90,7 +90,12 @@ export function InviteModal({
   const error =
     invite.error instanceof ApiError || invite.error instanceof Error ? invite.error.message : null;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('users.form.title')}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('users.form.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit}>
         <Stack>
           {error ? (
@@ -160,6 +165,7 @@ export function InvitationResultModal({
     <Modal
       opened={result !== null}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={result ? t('users.result.title', { email: result.user.email }) : ''}
     >
       {result ? (

@@ -149,6 +149,7 @@ export function UsersManager({ scope, selfId }: { scope: UsersScope; selfId: str
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         title={
           confirming
             ? t(confirming.disable ? 'users.confirm.deactivateTitle' : 'users.confirm.reactivateTitle', {
