@@ -32,6 +32,15 @@ async function signInOperator(page: Page): Promise<void> {
   await page.waitForURL(/\/operator$/);
 }
 
+/** The console's frame has its own main area: wait for a heading and nothing loading. */
+async function consoleLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('main h1') !== null && document.querySelectorAll('[aria-busy="true"]').length === 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
 async function chartsDrawn(page: Page): Promise<void> {
   for (const chart of ['tier-chart', 'distribution-chart'])
     await expect
@@ -64,7 +73,7 @@ describe('the operator console', () => {
 
     const page = await browser().context.newPage();
     await signInOperator(page);
-    await panelsLoaded(page);
+    await consoleLoaded(page);
     await chartsDrawn(page);
     await checkScreen(page, 'operator-overview-en');
 
@@ -92,7 +101,7 @@ describe('the operator console', () => {
     expect(page.url()).toContain(`q=${target!.partnerId}`);
     await page.getByRole('link', { name: target!.partnerId, exact: true }).click();
     await page.waitForURL(new RegExp(`/operator/partners/${target!.partnerId}$`));
-    await panelsLoaded(page);
+    await consoleLoaded(page);
     await expect.poll(() => page.locator('h1').textContent()).toContain(target!.name);
     const before = await page.getByTestId('account-performance').textContent();
     await checkScreen(page, 'operator-partner-admin-en');
@@ -113,7 +122,7 @@ describe('the operator console', () => {
     await checkScreen(page, 'operator-view-as-tier');
     await banner.getByRole('link', { name: 'Back to the console' }).click();
     await page.waitForURL(new RegExp(`/operator/partners/${target!.partnerId}$`));
-    await panelsLoaded(page);
+    await consoleLoaded(page);
 
     // A certification decides the tier performance, which changes at once.
     const today = new Date().toISOString().slice(0, 10);
@@ -175,7 +184,7 @@ describe('the operator console', () => {
     ] as const) {
       await choose(page, language, name);
       await expect.poll(() => page.locator('h1').first().textContent()).toBe(title);
-      await panelsLoaded(page);
+      await consoleLoaded(page);
       await chartsDrawn(page);
       await checkScreen(page, `operator-overview-${locale}`);
     }

@@ -144,7 +144,8 @@ export function TeamContacts({ partnerId }: { partnerId: string }) {
                         <Button
                           size="xs"
                           variant="subtle"
-                          color="red.9"
+                          color="red"
+                          c="red.9"
                           aria-label={t('opPartners.admin.removeContact', { name: c.name })}
                           onClick={() => remove.mutate(c.contactId)}
                         >
