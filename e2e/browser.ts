@@ -56,7 +56,8 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByLabel(/email|e-post|e-mail/i).fill(email);
   await page.locator('input[type=password]').fill(DEMO_PASSWORD);
   await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/partners\/[^/]+\/dashboard/);
+  // A partner's user lands on their dashboard, an operator in the console.
+  await page.waitForURL(/\/partners\/[^/]+\/dashboard|\/operator(\/|$)/);
 }
 
 const require = createRequire(import.meta.url);
