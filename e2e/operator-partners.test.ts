@@ -118,7 +118,11 @@ describe('the operator console', () => {
     await page.getByRole('link', { name: 'Tier', exact: true }).click();
     await page.waitForURL(new RegExp(`/partners/${target!.partnerId}/tier`));
     await expect.poll(() => banner.isVisible()).toBe(true);
+    // The Tier page is loaded on first visit: wait for its figures, not the Dashboard's.
+    await page.getByTestId('tier-performance').waitFor();
     await panelsLoaded(page);
+    // The pointer still rests on the Tier link it clicked: move it off, as a reader would.
+    await page.mouse.move(0, 0);
     await checkScreen(page, 'operator-view-as-tier');
     await banner.getByRole('link', { name: 'Back to the console' }).click();
     await page.waitForURL(new RegExp(`/operator/partners/${target!.partnerId}$`));
