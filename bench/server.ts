@@ -196,7 +196,10 @@ export async function runServerBench(options: { scale?: number } = {}): Promise<
     const db = kind === 'postgres' ? 'PostgreSQL 15' : 'PGlite';
     const line = (route: string, a: autocannon.Result) =>
       `| ${db} (load ${load}) | ${route} | ${a.requests.average.toLocaleString('en')} req/s, p50 ${a.latency.p50} ms, **p99 ${a.latency.p99} ms** |`;
-    consoleRows.push(line(`\`GET /api/v1/partners?${TABLE_QUERY}\``, r.table), line('`GET /api/v1/overview`', r.overview));
+    consoleRows.push(
+      line(`\`GET /api/v1/partners?${TABLE_QUERY}\``, r.table),
+      line('`GET /api/v1/overview`', r.overview),
+    );
     rowsOut.push(
       `| ${kind === 'postgres' ? 'PostgreSQL 15' : 'PGlite'} (load ${load}) | ${r.largest.partnerId} (${r.largest.total.toLocaleString('en')} points) | ` +
         `${r.dashboard.requests.average.toLocaleString('en')} req/s, p50 ${r.dashboard.latency.p50} ms, **p99 ${r.dashboard.latency.p99} ms** | ` +

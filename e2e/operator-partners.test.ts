@@ -35,7 +35,9 @@ async function signInOperator(page: Page): Promise<void> {
 /** The console's frame has its own main area: wait for a heading and nothing loading. */
 async function consoleLoaded(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => document.querySelector('main h1') !== null && document.querySelectorAll('[aria-busy="true"]').length === 0,
+    () =>
+      document.querySelector('main h1') !== null &&
+      document.querySelectorAll('[aria-busy="true"]').length === 0,
     undefined,
     { timeout: 20_000 },
   );

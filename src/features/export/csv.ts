@@ -22,7 +22,10 @@ export function csvText<Row>(columns: readonly ExportColumn<Row>[], rows: Iterab
 
 /** A safe file name for Content-Disposition: letters, digits, dot, dash, underscore. */
 export function exportFileName(name: string): string {
-  const base = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  const base = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
   return base.length > 0 ? base : 'export.csv';
 }
 
