@@ -158,8 +158,13 @@ describe('the operator console', () => {
       const { certifications } = await operator.get<{
         certifications: { certificationId: string; name: string; validUntil: string; validToday: boolean }[];
       }>(`/api/v1/partners/${target!.partnerId}/certifications`);
+      // Rows are listed as the API lists them; several may share a name, so pick by position.
       for (const c of certifications.filter((x) => x.validToday)) {
-        await page.getByRole('button', { name: `Edit validity of ${c.name}` }).click();
+        const same = certifications.filter((x) => x.name === c.name);
+        await page
+          .getByRole('button', { name: `Edit validity of ${c.name}` })
+          .nth(same.indexOf(c))
+          .click();
         await page.getByLabel('Valid until', { exact: true }).first().fill('2001-01-01');
         await page.getByRole('button', { name: 'Save' }).click();
         restore.push(async () => {
