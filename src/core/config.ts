@@ -22,6 +22,8 @@ const envSchema = z.object({
   /** Behind a reverse proxy: honour X-Forwarded-For / X-Forwarded-Proto. */
   TIERWISE_TRUST_PROXY: flag.optional(),
   TIERWISE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).optional(),
+  /** The largest upload (an import's files, each and together), in MB. */
+  TIERWISE_UPLOAD_MB: z.coerce.number().int().min(1).max(100_000).optional(),
   TIERWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Where invitation and password reset emails go out, e.g. smtp://user:pass@mail.example.com:587 */
   SMTP_URL: z
@@ -53,6 +55,8 @@ export interface Config {
   /** A session's lifetime from sign-in. */
   sessionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The largest upload in MB (TIERWISE_UPLOAD_MB; default DEFAULT_UPLOAD_MB). */
+  uploadMb?: number;
   /** Outgoing mail (invitations, password resets); undefined: links are shown to copy instead. */
   smtpUrl?: string | undefined;
   /** The sender of those emails (default DEFAULT_SMTP_FROM). */
@@ -60,6 +64,8 @@ export interface Config {
 }
 
 export const DEFAULT_SMTP_FROM = 'Tierwise <no-reply@localhost>';
+
+export const DEFAULT_UPLOAD_MB = 512;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -84,6 +90,7 @@ export function loadConfig(
     trustProxy: parsed.data.TIERWISE_TRUST_PROXY ?? false,
     sessionDays: parsed.data.TIERWISE_SESSION_DAYS ?? 14,
     logLevel: parsed.data.TIERWISE_LOG_LEVEL ?? 'info',
+    uploadMb: parsed.data.TIERWISE_UPLOAD_MB ?? DEFAULT_UPLOAD_MB,
     smtpUrl: parsed.data.SMTP_URL,
     smtpFrom: parsed.data.SMTP_FROM ?? DEFAULT_SMTP_FROM,
   };
