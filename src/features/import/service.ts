@@ -42,8 +42,25 @@ export interface ImportOptions {
   /** With skipInvalid: where to write the rejected rows and their reasons (CSV). */
   rejectsFile?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Each problem as it is found (the same problems as the result's strings, structured). */
+  onProblem?: (problem: ImportProblem) => void;
+  /** When the import moves on from reading the files to recomputing derived state. */
+  onStage?: (stage: 'recomputing') => void;
+  /**
+   * Runs inside the import's transaction just before it commits (a successful import only),
+   * so what the caller records about the import (its job row, an audit entry) commits with it.
+   */
+  beforeCommit?: (tx: Tx, result: Extract<ImportResult, { ok: true }>) => Promise<void>;
   /** When the import happens (webhook events it causes); default: now. */
   now?: Date;
+}
+
+/** One problem of an import: where (file, line, column) and what. */
+export interface ImportProblem {
+  file: string;
+  line: number;
+  column: string;
+  message: string;
 }
 
 export interface FileCounts {
@@ -104,14 +121,17 @@ export async function importFolder(db: Db, options: ImportOptions): Promise<Impo
       for (const { spec, path } of present) await run.importFile(tx, spec, path);
       await run.checkClientCurrencies(tx);
       if (run.fatal || (run.problems.length > 0 && !options.skipInvalid)) throw new Refused();
+      options.onStage?.('recomputing');
       const partnersRecomputed = await run.recompute(tx);
       await rejects?.close();
-      return {
+      const result = {
         ok: true as const,
         files: run.files,
         partnersRecomputed,
         rejectsFile: rejects && rejects.count > 0 ? rejects.path : null,
       };
+      await options.beforeCommit?.(tx, result);
+      return result;
     });
   } catch (error) {
     await rejects?.discard();
@@ -220,8 +240,14 @@ class ImportRun {
     return true;
   }
 
+  /** Records a problem, as `file:line: column: message` and structured. */
+  private problem(file: string, line: number, column: string, message: string): void {
+    this.problems.push(`${file}:${line}: ${column}: ${message}`);
+    this.options.onProblem?.({ file, line, column, message });
+  }
+
   private fileProblem(spec: FileSpec, line: number, column: string, message: string): void {
-    this.problems.push(`${spec.file}:${line}: ${column}: ${message}`);
+    this.problem(spec.file, line, column, message);
     this.fatal = true;
     if (spec.defines) this.fileReading().validator.refs.markBroken(spec.defines);
   }
@@ -293,8 +319,7 @@ class ImportRun {
   ) {
     const { spec } = file;
     counts.rejected += 1;
-    const where = `${spec.file}:${record.line}`;
-    for (const p of problems) this.problems.push(`${where}: ${p.column}: ${p.message}`);
+    for (const p of problems) this.problem(spec.file, record.line, p.column, p.message);
     if (this.rejects && this.options.skipInvalid) {
       const reason =
         problems.length > 0
@@ -312,7 +337,7 @@ class ImportRun {
     if (!this.writing) return;
     for (const m of await this.changes.currencyConflicts(tx)) {
       const line = Math.max(1, this.fileReading().clientLines.get(m.client_id));
-      this.problems.push(`${clientsFile.file}:${line}: currency: ${currencyConflictMessage(m, 'import')}`);
+      this.problem(clientsFile.file, line, 'currency', currencyConflictMessage(m, 'import'));
       this.fatal = true;
     }
   }
