@@ -2,9 +2,9 @@
 // stored as a SHA-256, scoped (read, ingest, admin), revocable, with the last use recorded
 // (at most once a minute, so a busy integration does not write on every request).
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../core/app.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, validationError } from '../../core/errors.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { apiTokens, partners, users } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -22,11 +22,14 @@ export interface ApiTokenInfo {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  /** The email of the user who created it; null when made from the command line. */
+  createdByEmail: string | null;
 }
 
 type Row = typeof apiTokens.$inferSelect;
 
-function info(row: Row): ApiTokenInfo {
+function info(row: Row, createdByEmail: string | null = null): ApiTokenInfo {
   return {
     id: row.id,
     name: row.name,
@@ -35,6 +38,8 @@ function info(row: Row): ApiTokenInfo {
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    createdByEmail,
   };
 }
 
@@ -46,10 +51,20 @@ function audited(row: Row) {
 
 export async function createApiToken(
   deps: AppDeps,
-  options: { name: string; scopes: Scope[]; actor: Actor },
+  options: { name: string; scopes: Scope[]; expiresAt?: string | null; actor: Actor },
 ): Promise<ApiTokenInfo & { token: string }> {
   const token = newToken(API_TOKEN_PREFIX);
   const now = deps.clock.now();
+  const expiresAt = options.expiresAt ? new Date(options.expiresAt) : null;
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    throw validationError([
+      {
+        in: 'body',
+        path: 'expiresAt',
+        message: `The expiry ${options.expiresAt} is in the past; choose a later time or none`,
+      },
+    ]);
+  }
   const row = await deps.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(apiTokens)
@@ -61,6 +76,7 @@ export async function createApiToken(
         scopes: [...new Set(options.scopes)].sort(),
         createdBy: options.actor.kind === 'user' ? options.actor.userId : null,
         createdAt: now,
+        expiresAt,
       })
       .returning();
     await recordAudit(tx, {
@@ -78,8 +94,12 @@ export async function createApiToken(
 }
 
 export async function listApiTokens(deps: AppDeps): Promise<ApiTokenInfo[]> {
-  const list = await deps.db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt), asc(apiTokens.id));
-  return list.map(info);
+  const list = await deps.db
+    .select({ row: apiTokens, email: users.email })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .orderBy(asc(apiTokens.createdAt), asc(apiTokens.id));
+  return list.map((r) => info(r.row, r.email));
 }
 
 export async function revokeApiToken(deps: AppDeps, options: { id: string; actor: Actor }): Promise<void> {
@@ -121,6 +141,8 @@ const tokenLookup = preparedQuery('auth_api_token', (db) =>
       and(
         eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
+        // An expired token stops working at its expiry.
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
         // A token stops working at once when the user who created it is deactivated.
         sql`not exists (select 1 from ${users} where ${users.id} = ${apiTokens.createdBy} and ${users.disabled})`,
       ),
@@ -141,6 +163,7 @@ export async function resolveApiToken(
   const [row] = await tokenLookup(deps.db).execute({
     tokenHash: sha256(token),
     partnerId: partnerId ?? null,
+    now: deps.clock.now(),
   });
   if (!row) return null;
   const now = deps.clock.now();

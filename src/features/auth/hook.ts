@@ -40,7 +40,8 @@ async function resolvePrincipal(
   const bearer = bearerToken(request);
   if (bearer !== undefined) {
     const resolved = await resolveApiToken(deps, bearer, partnerId);
-    if (!resolved) throw new AppError('unauthorized', 'The API token is not valid or was revoked');
+    if (!resolved)
+      throw new AppError('unauthorized', 'The API token is not valid, has expired or was revoked');
     return resolved;
   }
   const cookie = request.cookies[SESSION_COOKIE];

@@ -45,6 +45,8 @@ export const resetRequestBody = z.object({ email: z.string().trim().min(1).max(2
 export const createApiTokenBody = z.object({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(scopeSchema).min(1),
+  /** When the token stops working (ISO date-time); null or absent: never. */
+  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
 export const apiTokenSchema = z.object({
@@ -55,6 +57,8 @@ export const apiTokenSchema = z.object({
   createdAt: timestampSchema,
   lastUsedAt: timestampSchema.nullable(),
   revokedAt: timestampSchema.nullable(),
+  expiresAt: timestampSchema.nullable(),
+  createdByEmail: z.string().nullable(),
 });
 
 export const createdApiTokenSchema = apiTokenSchema.extend({
