@@ -294,6 +294,7 @@ describe('GET /team', () => {
     expect(body).toEqual({
       contacts: [
         {
+          contactId: expect.any(String),
           role: 'Channel Account Manager',
           name: 'Chris Account',
           email: 'chris@vendor.example',
@@ -301,6 +302,7 @@ describe('GET /team', () => {
           mailto: 'mailto:chris@vendor.example',
         },
         {
+          contactId: expect.any(String),
           role: 'Partner Development Manager',
           name: 'Pat Manager',
           email: 'pat@vendor.example',
