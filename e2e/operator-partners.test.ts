@@ -156,7 +156,13 @@ describe('the operator console', () => {
         });
     } else {
       const { certifications } = await operator.get<{
-        certifications: { certificationId: string; name: string; validUntil: string; validToday: boolean }[];
+        certifications: {
+          certificationId: string;
+          name: string;
+          validFrom: string;
+          validUntil: string;
+          validToday: boolean;
+        }[];
       }>(`/api/v1/partners/${target!.partnerId}/certifications`);
       // Rows are listed as the API lists them; several may share a name, so pick by position.
       for (const c of certifications.filter((x) => x.validToday)) {
@@ -165,15 +171,24 @@ describe('the operator console', () => {
           .getByRole('button', { name: `Edit validity of ${c.name}` })
           .nth(same.indexOf(c))
           .click();
+        // Ended long ago (from before until, or the form refuses it). The row being edited
+        // comes before the form that adds a certification, so its fields are the first.
+        await page.getByLabel('Valid from', { exact: true }).first().fill('2000-01-01');
         await page.getByLabel('Valid until', { exact: true }).first().fill('2001-01-01');
         await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByRole('button', { name: 'Save' }).waitFor({ state: 'detached' });
         restore.push(async () => {
+          // A certification is named by its name and start, so the edited row has a new id.
+          const now = await operator.get<{
+            certifications: { certificationId: string; name: string; validFrom: string }[];
+          }>(`/api/v1/partners/${target!.partnerId}/certifications`);
+          const edited = now.certifications.find(
+            (x) => x.name === c.name && x.validFrom === '2000-01-01',
+          );
           await operator.send(
             'PATCH',
-            `/api/v1/partners/${target!.partnerId}/certifications/${c.certificationId}`,
-            {
-              validUntil: c.validUntil,
-            },
+            `/api/v1/partners/${target!.partnerId}/certifications/${edited!.certificationId}`,
+            { validFrom: c.validFrom, validUntil: c.validUntil },
           );
         });
       }
