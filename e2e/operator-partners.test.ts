@@ -182,9 +182,7 @@ describe('the operator console', () => {
           const now = await operator.get<{
             certifications: { certificationId: string; name: string; validFrom: string }[];
           }>(`/api/v1/partners/${target!.partnerId}/certifications`);
-          const edited = now.certifications.find(
-            (x) => x.name === c.name && x.validFrom === '2000-01-01',
-          );
+          const edited = now.certifications.find((x) => x.name === c.name && x.validFrom === '2000-01-01');
           await operator.send(
             'PATCH',
             `/api/v1/partners/${target!.partnerId}/certifications/${edited!.certificationId}`,
