@@ -148,6 +148,43 @@ describe('API tokens', () => {
     expect(revocation.after).toMatchObject({ revokedAt: expect.any(String) });
   });
 
+  it('expires: works until its expiry, then answers 401; a past expiry is refused naming the field', async () => {
+    const start = t.deps.clock.now();
+    const expiresAt = new Date(start.getTime() + 60 * 60_000).toISOString();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: operator.write,
+      payload: { name: 'expiring', scopes: ['read'], expiresAt },
+    });
+    expect(response.statusCode).toBe(201);
+    const { token, id } = response.json() as { token: string; id: string };
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/api-tokens', headers: operator.read });
+    expect(list.json()).toContainEqual(expect.objectContaining({ id, expiresAt }));
+    const read = () => t.app.inject({ method: 'GET', url: '/api/v1/partners', headers: bearer(token) });
+    try {
+      t.deps.clock.advance(59 * 60_000);
+      expect((await read()).statusCode).toBe(200);
+      t.deps.clock.advance(60_000);
+      const expired = await read();
+      expect(expired.statusCode).toBe(401);
+      expect(expired.json().error.code).toBe('unauthorized');
+    } finally {
+      t.deps.clock.set(start);
+    }
+
+    const past = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: operator.write,
+      payload: { name: 'stale', scopes: ['read'], expiresAt: new Date(start.getTime() - 1000).toISOString() },
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: 'expiresAt', message: expect.stringContaining('is in the past') }),
+    ]);
+  });
+
   it('answers 401 for an unknown or malformed bearer token', async () => {
     for (const authorization of ['Bearer tw_nope', 'Basic abc', 'Bearer']) {
       const response = await t.app.inject({
