@@ -11,6 +11,11 @@ import type { StandingChange } from '../points/service.ts';
 
 export const WEBHOOK_EVENT_TYPES = ['tier.changed', 'points.changed', 'renewal.due'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** Sent only when an operator asks for it, to that one endpoint; nobody subscribes to it. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+/** What a delivery may carry: a subscribed event, or the test event. */
+export const DELIVERED_EVENT_TYPES = [...WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT] as const;
+export type DeliveredEventType = (typeof DELIVERED_EVENT_TYPES)[number];
 
 export interface NewEvent {
   /** Given when the caller needs it; else a new one. */

@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { actorOf, OPERATOR, principalOf } from '../auth/access.ts';
+import { redeliver, sendTestEvent } from './manual.ts';
 import {
   createdWebhookSchema,
   createWebhookBody,
   deliveriesQuery,
+  deliveryParams,
   deliverySchema,
+  manualDeliverySchema,
   webhookParams,
   webhookSchema,
 } from './schemas.ts';
@@ -86,6 +89,40 @@ function register(app: App, deps: AppDeps): void {
         status: request.query.status,
         limit: request.query.limit,
       }),
+  );
+
+  app.post(
+    '/api/v1/webhooks/:id/test',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Send a webhook.test event to this endpoint now (signed like every event)',
+        params: webhookParams,
+        response: { 202: manualDeliverySchema },
+      },
+    },
+    async (request, reply) => {
+      const sent = await sendTestEvent(deps, { id: request.params.id, actor: actorOf(principalOf(request)) });
+      return reply.status(202).send(sent);
+    },
+  );
+
+  app.post(
+    '/api/v1/webhooks/:id/deliveries/:deliveryId/redeliver',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags,
+        summary: 'Deliver the event of a delivered or failed delivery again, as a new delivery',
+        params: deliveryParams,
+        response: { 202: manualDeliverySchema },
+      },
+    },
+    async (request, reply) => {
+      const sent = await redeliver(deps, { ...request.params, actor: actorOf(principalOf(request)) });
+      return reply.status(202).send(sent);
+    },
   );
 }
 

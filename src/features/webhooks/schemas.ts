@@ -1,7 +1,7 @@
 // zod schemas of the webhook routes.
 import { z } from 'zod';
 import { timestampSchema } from '../auth/schemas.ts';
-import { WEBHOOK_EVENT_TYPES } from './events.ts';
+import { DELIVERED_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from './events.ts';
 
 export const eventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -34,6 +34,12 @@ export const createdWebhookSchema = webhookSchema.extend({
 });
 
 export const webhookParams = z.object({ id: z.uuid() });
+export const deliveryParams = webhookParams.extend({ deliveryId: z.uuid() });
+
+export const manualDeliverySchema = z.object({
+  eventId: z.uuid(),
+  deliveryId: z.uuid().describe('The new delivery, due at once; follow it in the delivery log'),
+});
 
 export const deliveriesQuery = z.object({
   status: z.enum(['pending', 'sending', 'delivered', 'failed']).optional(),
@@ -43,7 +49,7 @@ export const deliveriesQuery = z.object({
 export const deliverySchema = z.object({
   id: z.uuid().describe('Sent as Tierwise-Delivery: receivers deduplicate on it'),
   eventId: z.uuid(),
-  event: eventTypeSchema,
+  event: z.enum(DELIVERED_EVENT_TYPES),
   partnerId: z.string().nullable(),
   status: z
     .enum(['pending', 'sending', 'delivered', 'failed'])

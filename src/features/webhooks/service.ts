@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
-import type { WebhookEventType } from './events.ts';
+import type { DeliveredEventType, WebhookEventType } from './events.ts';
 import { newWebhookSecret } from './signature.ts';
 
 export interface WebhookInfo {
@@ -93,7 +93,7 @@ export type DeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
 export interface DeliveryInfo {
   id: string;
   eventId: string;
-  event: WebhookEventType;
+  event: DeliveredEventType;
   partnerId: string | null;
   status: DeliveryStatus;
   attempts: number;
@@ -128,7 +128,7 @@ export async function listDeliveries(
   return found.map(({ d, type, partnerId }) => ({
     id: d.id,
     eventId: d.eventId,
-    event: type as WebhookEventType,
+    event: type as DeliveredEventType,
     partnerId,
     status: d.status,
     attempts: d.attempts,

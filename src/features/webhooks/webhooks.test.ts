@@ -281,3 +281,69 @@ describe('the background worker', () => {
     expect(delivered!.status).toBe('delivered');
   });
 });
+
+describe('by hand', () => {
+  it('sends a signed webhook.test event to one endpoint, whatever it subscribes to, and audits it', async () => {
+    const hook = await createHook(['renewal.due']);
+    const sent = await post(t.app, `/api/v1/webhooks/${hook.id}/test`, admin, {});
+    expect(sent.statusCode, sent.body).toBe(202);
+    expect(await runDueDeliveries(t.deps)).toMatchObject({ claimed: 1, delivered: 1 });
+    const [request] = receiver.received;
+    expect(request!.headers['tierwise-event']).toBe('webhook.test');
+    expect(request!.headers['tierwise-delivery']).toBe(sent.json().deliveryId);
+    expect(
+      verifySignature(hook.secret, String(request!.headers['tierwise-signature']), request!.body, {
+        now: t.deps.clock.now(),
+      }),
+    ).toBe(true);
+    expect((await deliveries(hook.id))[0]).toMatchObject({ event: 'webhook.test', status: 'delivered' });
+    expect((await listAudit(t.deps.db, { entity: 'webhook' })).map((a) => a.action)).toContain(
+      'webhook.test',
+    );
+    const missing = await post(
+      t.app,
+      '/api/v1/webhooks/00000000-0000-4000-8000-000000000000/test',
+      admin,
+      {},
+    );
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('delivers a failed delivery again as a new delivery, and refuses one still under way', async () => {
+    const hook = await createHook(['points.changed']);
+    receiver.answer = () => 503;
+    await post(t.app, '/api/v1/mrr-changes', ingest, upsell('M4', 2000));
+    const [pending] = (await deliveries(hook.id)) as unknown as { id: string }[];
+    const early = await post(
+      t.app,
+      `/api/v1/webhooks/${hook.id}/deliveries/${pending!.id}/redeliver`,
+      admin,
+      {},
+    );
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('waiting for its next attempt');
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await runDueDeliveries(t.deps);
+      t.deps.clock.advance(RETRY_DELAYS_MS[attempt - 1] ?? 0);
+    }
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'failed' });
+
+    receiver.answer = () => 200;
+    const again = await post(
+      t.app,
+      `/api/v1/webhooks/${hook.id}/deliveries/${pending!.id}/redeliver`,
+      admin,
+      {},
+    );
+    expect(again.statusCode, again.body).toBe(202);
+    expect(await runDueDeliveries(t.deps)).toMatchObject({ claimed: 1, delivered: 1 });
+    const log = (await deliveries(hook.id)) as unknown as { id: string; eventId: string; status: string }[];
+    expect(log.map((d) => d.status).sort()).toEqual(['delivered', 'failed']);
+    expect(new Set(log.map((d) => d.eventId)).size).toBe(1);
+    expect(receiver.received.at(-1)!.headers['tierwise-delivery']).toBe(again.json().deliveryId);
+    const audit = await listAudit(t.deps.db, { entity: 'webhook' });
+    expect(audit.find((a) => a.action === 'webhook.redeliver')).toMatchObject({
+      before: { deliveryId: pending!.id, status: 'failed' },
+    });
+  });
+});
