@@ -1,8 +1,14 @@
-// The console's integrations page (being built).
-import { Title } from '@mantine/core';
+// The console's integrations page: API tokens (webhooks follow on this page).
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ApiTokens } from './tokens.tsx';
 
 export default function IntegrationsPage() {
   const { t } = useTranslation();
-  return <Title order={1}>{t('opIntegrations.title')}</Title>;
+  return (
+    <Stack>
+      <Title order={1}>{t('opIntegrations.title')}</Title>
+      <ApiTokens />
+    </Stack>
+  );
 }
