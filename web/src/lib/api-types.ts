@@ -1,6 +1,7 @@
 // The API's response types, inferred from the server's own zod schemas (type-only imports:
 // nothing of the server is bundled), so the web app and the API cannot drift apart.
 import type { z } from 'zod';
+import type * as auth from '../../../src/features/auth/schemas.ts';
 import type * as clients from '../../../src/features/clients/schemas.ts';
 import type * as commission from '../../../src/features/commission/schemas.ts';
 import type * as dashboard from '../../../src/features/dashboard/schemas.ts';
@@ -8,6 +9,8 @@ import type * as deals from '../../../src/features/deals/schemas.ts';
 import type * as pointChanges from '../../../src/features/point-changes/schemas.ts';
 import type * as renewals from '../../../src/features/renewals/schemas.ts';
 
+export type ApiToken = z.infer<typeof auth.apiTokenSchema>;
+export type CreatedApiToken = z.infer<typeof auth.createdApiTokenSchema>;
 export type Summary = z.infer<typeof dashboard.summarySchema>;
 export type TierProgress = z.infer<typeof dashboard.tierProgressSchema>;
 export type PointChanges = z.infer<typeof pointChanges.pointChangesSchema>;

@@ -16,24 +16,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api.ts';
+import type { CreatedApiToken, ApiToken as Token } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { Panel } from '../../../ui/panel.tsx';
 import { ErrorAlert } from '../partners/admin-shared.tsx';
 
 const SCOPES = ['read', 'ingest', 'admin'] as const;
-type Scope = (typeof SCOPES)[number];
-
-interface Token {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  expiresAt: string | null;
-  createdByEmail: string | null;
-}
 
 const KEY = ['operator', 'api-tokens'];
 
@@ -45,7 +33,7 @@ function CreateToken() {
   const [expires, setExpires] = useState('');
   const create = useMutation({
     mutationFn: () =>
-      api.post<{ token: string; name: string }>('/api/v1/api-tokens', {
+      api.post<CreatedApiToken>('/api/v1/api-tokens', {
         name,
         scopes,
         ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}),
