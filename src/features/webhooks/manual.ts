@@ -74,14 +74,11 @@ export async function redeliver(
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     await endpointOrNotFound(tx, options.id);
-    const [original] = /^[0-9a-f-]{36}$/i.test(options.deliveryId)
-      ? await tx
-          .select()
-          .from(webhookDeliveries)
-          .where(
-            and(eq(webhookDeliveries.id, options.deliveryId), eq(webhookDeliveries.endpointId, options.id)),
-          )
-      : [];
+    // The route's schema has checked that deliveryId is a UUID.
+    const [original] = await tx
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.id, options.deliveryId), eq(webhookDeliveries.endpointId, options.id)));
     if (!original) throw new AppError('not_found', 'No such delivery of this webhook');
     if (original.status === 'pending' || original.status === 'sending') {
       throw new AppError(
