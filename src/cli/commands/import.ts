@@ -11,7 +11,8 @@ import type { Db } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { DEMO_SIZE, generateDataset } from '../../features/demo/generate.ts';
 import { writeDatasetFolder } from '../../features/demo/write-folder.ts';
-import { type ImportResult, importFolder } from '../../features/import/service.ts';
+import { inlineImport, problemLines } from '../../features/import/jobs.ts';
+import type { ImportResult } from '../../features/import/service.ts';
 import { type CliContext, type GlobalOptions, UsageError, type Writer } from '../context.ts';
 import { withDatabase } from '../database.ts';
 import { countFlag, dateFlag, parseFlags } from '../flags.ts';
@@ -44,34 +45,31 @@ async function runImport(
           cliProgress.Presets.shades_classic,
         )
       : undefined;
-  const started = performance.now();
-  let rowsSoFar = 0;
-  let lastFile = '';
-  let fileRows = 0;
   try {
-    const result = await importFolder(db, {
+    // Recorded as a job, so the console's import history and overview show it.
+    const outcome = await inlineImport(db, {
       dir: options.dir,
       program: options.program,
       asOf: ctx.today(),
+      now: () => new Date(),
       skipInvalid: options.skipInvalid,
       ...(options.rejectsFile ? { rejectsFile: options.rejectsFile } : {}),
       onProgress: (p) => {
-        if (p.file !== lastFile) {
-          lastFile = p.file;
-          fileRows = 0;
-        }
-        rowsSoFar += p.rows - fileRows;
-        fileRows = p.rows;
-        if (!bar) return;
-        const seconds = (performance.now() - started) / 1000;
-        const payload = { file: p.file, rowsPerSecond: Math.round(rowsSoFar / Math.max(seconds, 0.001)) };
+        if (!bar || p.stage !== 'reading' || p.totalBytes === undefined) return;
+        const payload = { file: p.file, rowsPerSecond: p.rowsPerSecond };
         if (!bar.isActive) bar.start(Math.max(1, Math.round(p.totalBytes / MB)), 0, payload);
-        bar.update(Math.round(p.bytes / MB), payload);
+        bar.update(Math.round((p.bytes ?? 0) / MB), payload);
       },
     });
-    if (!result.ok)
-      throw new ImportRefused(`import refused, nothing was written:\n${result.problems.join('\n')}`);
-    return result;
+    if (outcome.status !== 'succeeded')
+      throw new ImportRefused(`import refused, nothing was written:\n${problemLines(outcome).join('\n')}`);
+    const { counts, partnersRecomputed, rejected } = outcome.result;
+    return {
+      ok: true,
+      files: counts,
+      partnersRecomputed,
+      rejectsFile: rejected > 0 && options.rejectsFile ? options.rejectsFile : null,
+    };
   } finally {
     bar?.stop();
   }

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../core/app.ts';
 import { partnerState, partners, users } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import type { Role } from '../auth/access.ts';
-import { importFolder } from '../import/service.ts';
+import { inlineImport, problemLines } from '../import/jobs.ts';
 import { getProgram } from '../program/service.ts';
 import { createUser } from '../users/service.ts';
 import { DEMO_SIZE, generateDataset } from './generate.ts';
@@ -35,8 +35,15 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
   try {
     const dataset = generateDataset({ ...DEMO_SIZE, seed: 'tierwise-demo', endDate: deps.clock.today() });
     await writeDatasetFolder(dataset, dir);
-    const result = await importFolder(deps.db, { dir, program, asOf: deps.clock.today() });
-    if (!result.ok) throw new Error(`the demo data did not import:\n${result.problems.join('\n')}`);
+    const outcome = await inlineImport(deps.db, {
+      dir,
+      program,
+      asOf: deps.clock.today(),
+      now: () => deps.clock.now(),
+      skipInvalid: false,
+    });
+    if (outcome.status !== 'succeeded')
+      throw new Error(`the demo data did not import:\n${problemLines(outcome).join('\n')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

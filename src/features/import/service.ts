@@ -157,6 +157,16 @@ async function presentFiles(dir: string): Promise<{ spec: FileSpec; path: string
   return found;
 }
 
+/** The import files a folder holds, by name, in the order they are imported. */
+export async function presentImportFiles(dir: string): Promise<string[]> {
+  try {
+    return (await presentFiles(dir)).map((f) => f.spec.file);
+  } catch (error) {
+    if (error instanceof ImportFolderError) return [];
+    throw error;
+  }
+}
+
 /** A file's header row, for the rejects file's columns (problems are reported by the import itself). */
 async function readHeader(path: string): Promise<string[]> {
   try {

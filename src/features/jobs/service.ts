@@ -109,6 +109,16 @@ export function progressWriter(db: Queryable, jobId: string, now: () => Date) {
       pending = true;
       schedule();
     },
+    /**
+     * Stops writing without waiting for a write in flight: for finishing the job inside a
+     * transaction, where (on the embedded database's one connection) that write waits for
+     * the transaction. A late write does nothing, since it only touches a running job.
+     */
+    stop(): void {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
     /** Stops writing; waits for a write in flight. */
     async close(): Promise<void> {
       closed = true;

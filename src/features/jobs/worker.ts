@@ -91,7 +91,7 @@ async function runJob(
   );
   let completed = false;
   const complete = async (tx: Queryable, outcome: JobOutcome) => {
-    await writer.close();
+    writer.stop();
     completed = await finishJob(tx, job.id, outcome, deps.clock.now());
     if (completed && outcome.outputs) await insertFiles(tx, job.id, 'output', outcome.outputs);
   };
