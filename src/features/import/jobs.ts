@@ -14,7 +14,13 @@ import { insertFiles } from '../jobs/repository.ts';
 import { finishJob, type StoredFile, startInlineJob } from '../jobs/service.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { getProgram } from '../program/service.ts';
-import { type FileCounts, ImportFolderError, type ImportProblem, importFolder, presentImportFiles } from './service.ts';
+import {
+  type FileCounts,
+  ImportFolderError,
+  type ImportProblem,
+  importFolder,
+  presentImportFiles,
+} from './service.ts';
 
 export const IMPORT_JOB = 'import';
 /** Errors kept in the job's row (and so in GET /api/v1/imports/{id}); errors.csv has all. */
@@ -113,7 +119,8 @@ export async function trackedImport(options: TrackedImportOptions): Promise<Trac
     const outputs: StoredFile[] = [];
     if (allErrors.length > 0)
       outputs.push({ name: ERRORS_FILE, content: Buffer.from(csvText(ERROR_COLUMNS, allErrors)) });
-    if (rejectsPath && options.storeRejects) outputs.push({ name: REJECTS_FILE, content: await readFile(rejectsPath) });
+    if (rejectsPath && options.storeRejects)
+      outputs.push({ name: REJECTS_FILE, content: await readFile(rejectsPath) });
     const result: ImportJobResult = {
       ok,
       counts: {},
@@ -184,7 +191,13 @@ export async function trackedImport(options: TrackedImportOptions): Promise<Trac
 }
 
 /** The audit entry of an import that committed: who, which files, how many rows. */
-async function auditImport(tx: Queryable, jobId: string, payload: ImportJobPayload, result: ImportJobResult, at: Date) {
+async function auditImport(
+  tx: Queryable,
+  jobId: string,
+  payload: ImportJobPayload,
+  result: ImportJobResult,
+  at: Date,
+) {
   await recordAudit(tx, {
     actor: payload.actor,
     at,
@@ -277,7 +290,10 @@ export async function inlineImport(db: Db, options: InlineImportOptions): Promis
     await finishJob(
       db,
       jobId,
-      { status: 'failed', result: { message: `The import stopped on an error: ${(error as Error).message}` } },
+      {
+        status: 'failed',
+        result: { message: `The import stopped on an error: ${(error as Error).message}` },
+      },
       options.now(),
     ).catch(() => {});
     throw error;

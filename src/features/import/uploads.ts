@@ -3,7 +3,7 @@
 // (DATA_AND_INTERFACES §1) by its name; a zip's entries are matched by their base name, in
 // any folder of the zip, and entries that are not import files (a README, __MACOSX) are left.
 // Sizes are checked as the parts arrive, so a too large upload is refused without being kept.
-import { unzip, type UnzipFileInfo } from 'fflate';
+import { type UnzipFileInfo, unzip } from 'fflate';
 import { AppError } from '../../core/errors.ts';
 import type { StoredFile } from '../jobs/service.ts';
 import { IMPORT_FILES } from './schemas.ts';
@@ -50,7 +50,10 @@ async function filesOfZip(zipName: string, data: Buffer, budget: { left: number;
       if (!IMPORT_NAMES.has(name) || entry.name.includes('__MACOSX/')) return false;
       const earlier = seen.get(name);
       if (earlier !== undefined)
-        throw new AppError('validation_failed', `${zipName}: holds ${name} twice (${earlier} and ${entry.name})`);
+        throw new AppError(
+          'validation_failed',
+          `${zipName}: holds ${name} twice (${earlier} and ${entry.name})`,
+        );
       seen.set(name, entry.name);
       unpacked += entry.originalSize;
       if (unpacked > budget.left) throw tooLarge(budget.limitMb, `${zipName} unpacked`);
@@ -58,14 +61,20 @@ async function filesOfZip(zipName: string, data: Buffer, budget: { left: number;
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('validation_failed', `${zipName}: not a readable zip file (${(error as Error).message})`);
+    throw new AppError(
+      'validation_failed',
+      `${zipName}: not a readable zip file (${(error as Error).message})`,
+    );
   }
   const files = Object.entries(entries).map(([path, content]) => ({
     name: baseName(path),
     content: Buffer.from(content.buffer, content.byteOffset, content.byteLength),
   }));
   if (files.length === 0)
-    throw new AppError('validation_failed', `${zipName}: holds none of the import files (expected any of ${EXPECTED})`);
+    throw new AppError(
+      'validation_failed',
+      `${zipName}: holds none of the import files (expected any of ${EXPECTED})`,
+    );
   budget.left -= unpacked;
   return files;
 }
@@ -80,7 +89,8 @@ export async function readUpload(parts: AsyncIterable<UploadPart>, limitMb: numb
   const files = new Map<string, StoredFile>();
   let skipInvalid = false;
   const add = (file: StoredFile, from: string) => {
-    if (files.has(file.name)) throw new AppError('validation_failed', `${from}: ${file.name} is in the upload twice`);
+    if (files.has(file.name))
+      throw new AppError('validation_failed', `${from}: ${file.name} is in the upload twice`);
     files.set(file.name, file);
   };
   for await (const part of parts) {
@@ -102,11 +112,17 @@ export async function readUpload(parts: AsyncIterable<UploadPart>, limitMb: numb
       budget.left -= content.length;
       add({ name, content }, name);
     } else {
-      throw new AppError('validation_failed', `${name}: not an import file (expected any of ${EXPECTED}, or a zip of them)`);
+      throw new AppError(
+        'validation_failed',
+        `${name}: not an import file (expected any of ${EXPECTED}, or a zip of them)`,
+      );
     }
   }
   if (files.size === 0)
-    throw new AppError('validation_failed', `the upload holds no files (expected any of ${EXPECTED}, or a zip of them)`);
+    throw new AppError(
+      'validation_failed',
+      `the upload holds no files (expected any of ${EXPECTED}, or a zip of them)`,
+    );
   // In the order the import reads them (dependencies first), as the folder import does.
   const ordered = IMPORT_FILES.flatMap((s) => (files.has(s.file) ? [files.get(s.file)!] : []));
   return { files: ordered, skipInvalid };
