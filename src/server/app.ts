@@ -2,6 +2,7 @@
 // cookies), one error handler, the authentication hook, and every route module of
 // ./routes.ts; the route table of what was registered is app.routeTable.
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -13,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import type { App, AppDeps, RouteEntry, RouteModule } from '../core/app.ts';
+import { DEFAULT_UPLOAD_MB } from '../core/config.ts';
 import { authenticationHook } from '../features/auth/hook.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { routeModules } from './routes.ts';
@@ -99,6 +101,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ),
   );
   await app.register(fastifyCookie);
+  // Uploads (the console's imports): each file up to the upload limit, read as it arrives.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: (config.uploadMb ?? DEFAULT_UPLOAD_MB) * 2 ** 20, files: 20, fields: 10, parts: 30 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -11,6 +11,7 @@ import { clientRoutes } from '../features/clients/routes.ts';
 import { commissionRoutes } from '../features/commission/routes.ts';
 import { dashboardRoutes } from '../features/dashboard/routes.ts';
 import { sharedSalesRoutes } from '../features/deals/routes.ts';
+import { importRoutes } from '../features/import/routes.ts';
 import { ingestRoutes } from '../features/ingest/routes.ts';
 import { overviewRoutes } from '../features/operator-overview/routes.ts';
 import { partnerRoutes } from '../features/partners/routes.ts';
@@ -60,8 +61,9 @@ export const routeModules: readonly RouteModule[] = [
   calculatorRoutes,
   programRoutes,
   previewRoutes,
-  // Live ingestion (integrations) and outgoing webhooks.
+  // Live ingestion (integrations), uploaded imports and outgoing webhooks.
   ingestRoutes,
+  importRoutes,
   webhookRoutes,
   auditRoutes,
 ];

@@ -1,6 +1,7 @@
 // Generated from the route table: every route under /partners/:partnerId, asked by a user of
 // partner A for partner B (or a partner that does not exist), answers 404 and shows no B
-// data. A new partner-scoped route is covered the moment it is registered.
+// data; every operator-only route answers their users 403. A new route is covered the
+// moment it is registered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnerRole } from '../features/auth/access.ts';
 import { type Browser, createTestApp, seedPartners, seedUser, signIn, type TestApp } from './testing.ts';
@@ -51,6 +52,30 @@ describe('partner tenancy, for every partner-scoped route of the route table', (
         }
         // B's answer is exactly that of a partner that does not exist.
         expect(answers.get('B'), `${role} ${route.method} ${route.url}`).toBe(answers.get('NO-SUCH-PARTNER'));
+      }
+    }
+  });
+
+  it('answers 403 to partner users on every operator-only route', async () => {
+    const routes = t.app.routeTable.filter(
+      (r) =>
+        r.access &&
+        'roles' in r.access &&
+        r.access.roles !== 'any' &&
+        !r.access.roles.some((role) => role !== 'operator'),
+    );
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/imports');
+    for (const route of routes) {
+      for (const [role, browser] of browsers) {
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url: urlFor(route.url, 'A'),
+          headers: browser.write,
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+        const what = `${role} ${route.method} ${route.url}`;
+        expect(response.statusCode, what).toBe(403);
+        expect(response.json().error.code, what).toBe('forbidden');
       }
     }
   });

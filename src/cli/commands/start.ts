@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { systemClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
 import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
+import { IMPORT_JOB, importJobHandler } from '../../features/import/jobs.ts';
+import { startJobWorker } from '../../features/jobs/worker.ts';
 import { refreshAllStale } from '../../features/points/refresh.ts';
 import { startWebhookWorker } from '../../features/webhooks/worker.ts';
 import { buildApp, DOCS_PATH } from '../../server/app.ts';
@@ -61,6 +63,11 @@ export function registerStart(root: Command, ctx: CliContext): void {
         const worker = startWebhookWorker(deps, {
           onError: (error) => app.log.error({ err: error }, 'webhook worker'),
         });
+        // Uploaded imports (and later other background jobs), one of a kind at a time.
+        const jobs = startJobWorker(deps, {
+          handlers: { [IMPORT_JOB]: importJobHandler },
+          onError: (error, job) => app.log.error({ err: error, jobId: job?.id }, 'job worker'),
+        });
         // Points expire and projections move with the calendar: partners whose derived
         // state is older than today are recomputed in the background (once a minute it looks).
         const refresh = runEvery(
@@ -82,6 +89,7 @@ export function registerStart(root: Command, ctx: CliContext): void {
         app.log.info({ signal }, 'stopping');
         await refresh.stop();
         await worker.stop();
+        await jobs.stop();
         await app.close();
       });
     });

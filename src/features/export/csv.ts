@@ -29,6 +29,17 @@ export function exportFileName(name: string): string {
   return base.length > 0 ? base : 'export.csv';
 }
 
+function csvAttachment(reply: FastifyReply, filename: string): FastifyReply {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${exportFileName(filename)}"`);
+}
+
+/** Answers a CSV written earlier (an import's errors or rejects, kept with its job). */
+export function sendStoredCsv(reply: FastifyReply, filename: string, content: Buffer): FastifyReply {
+  return csvAttachment(reply, filename).send(content);
+}
+
 /** Answers the table as a CSV attachment named `filename`. */
 export function sendCsv<Row>(
   reply: FastifyReply,
@@ -36,8 +47,5 @@ export function sendCsv<Row>(
   columns: readonly ExportColumn<Row>[],
   rows: Iterable<Row>,
 ): FastifyReply {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${exportFileName(filename)}"`)
-    .send(csvText(columns, rows));
+  return csvAttachment(reply, filename).send(csvText(columns, rows));
 }
