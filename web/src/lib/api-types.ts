@@ -6,11 +6,16 @@ import type * as clients from '../../../src/features/clients/schemas.ts';
 import type * as commission from '../../../src/features/commission/schemas.ts';
 import type * as dashboard from '../../../src/features/dashboard/schemas.ts';
 import type * as deals from '../../../src/features/deals/schemas.ts';
+import type * as imports from '../../../src/features/import/api-schemas.ts';
 import type * as pointChanges from '../../../src/features/point-changes/schemas.ts';
 import type * as renewals from '../../../src/features/renewals/schemas.ts';
 
 export type ApiToken = z.infer<typeof auth.apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof auth.createdApiTokenSchema>;
+export type ImportView = z.infer<typeof imports.importSchema>;
+export type ImportSummary = z.infer<typeof imports.importSummarySchema>;
+export type ImportPage = z.infer<typeof imports.importPageSchema>;
+export type CreatedImport = z.infer<typeof imports.createdImportSchema>;
 export type Summary = z.infer<typeof dashboard.summarySchema>;
 export type TierProgress = z.infer<typeof dashboard.tierProgressSchema>;
 export type PointChanges = z.infer<typeof pointChanges.pointChangesSchema>;

@@ -17,6 +17,8 @@ export interface Formatters {
   money(value: Money): string;
   percent(fraction: number): string;
   date(day: string): string;
+  /** A moment (an ISO timestamp) as date and time in the viewer's time zone. */
+  dateTime(iso: string): string;
   month(day: string): string;
   monthShort(day: string): string;
 }
@@ -29,6 +31,7 @@ export function formatters(intlLocale: string): Formatters {
   const points = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
   const month = new Intl.DateTimeFormat(intlLocale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const monthShort = new Intl.DateTimeFormat(intlLocale, {
     month: 'short',
@@ -51,6 +54,7 @@ export function formatters(intlLocale: string): Formatters {
     },
     percent: (fraction) => percent.format(fraction),
     date: (day) => date.format(utc(day)),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
     month: (day) => month.format(utc(day)),
     monthShort: (day) => monthShort.format(utc(day)),
   };
