@@ -41,6 +41,10 @@ const SAME_IN_ALL = new Set(
     // Loanwords Dutch writes as English does.
     'Partners',
     'Imports',
+    '1 import',
+    // Swedish writes it as English does; "s" is the SI unit of seconds.
+    'Problem',
+    's',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
     'Deal type',
   ].map((word) => word.toLowerCase()),
