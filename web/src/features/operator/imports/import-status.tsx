@@ -54,7 +54,9 @@ function Running({ item }: { item: ImportView }) {
 function Counts({ item }: { item: ImportView }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const files = Object.entries(item.counts);
+  // In the order the import read them (the upload's files, dependencies first).
+  const order = (file: string) => item.files.indexOf(file);
+  const files = Object.entries(item.counts).sort(([a], [b]) => order(a) - order(b));
   const columns = ['rows', 'inserted', 'updated', 'unchanged', 'rejected'] as const;
   return (
     <Table.ScrollContainer minWidth={560}>

@@ -41,7 +41,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (importId: string) => v
           clearable
           accept=".csv,.zip,text/csv,application/zip"
           label={t('opImports.upload.files')}
-          placeholder={t('opImports.upload.placeholder')}
+          description={t('opImports.upload.placeholder')}
           value={files}
           onChange={setFiles}
           maw={560}
