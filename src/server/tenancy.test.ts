@@ -3,6 +3,7 @@
 // data; every operator-only route answers their users 403. A new route is covered the
 // moment it is registered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteEntry } from '../core/app.ts';
 import type { PartnerRole } from '../features/auth/access.ts';
 import { type Browser, createTestApp, seedPartners, seedUser, signIn, type TestApp } from './testing.ts';
 
@@ -14,6 +15,16 @@ const B_MARKERS = ['secret-b.example', 'Partner B'];
 /** A value for each path parameter other than partnerId (the hook answers before any lookup). */
 function urlFor(route: string, partnerId: string): string {
   return route.replace(':partnerId', encodeURIComponent(partnerId)).replace(/:(\w+)/g, 'sample-$1');
+}
+
+/** The route asked by a signed-in browser, with an empty body where it takes one. */
+function ask(route: RouteEntry, partnerId: string, browser: Browser) {
+  return t.app.inject({
+    method: route.method as 'GET',
+    url: urlFor(route.url, partnerId),
+    headers: browser.write,
+    ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+  });
 }
 
 beforeAll(async () => {
@@ -38,12 +49,7 @@ describe('partner tenancy, for every partner-scoped route of the route table', (
       for (const [role, browser] of browsers) {
         const answers = new Map<string, string>();
         for (const partnerId of ['B', 'NO-SUCH-PARTNER']) {
-          const response = await t.app.inject({
-            method: route.method as 'GET',
-            url: urlFor(route.url, partnerId),
-            headers: browser.write,
-            ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
-          });
+          const response = await ask(route, partnerId, browser);
           const what = `${role} ${route.method} ${route.url} for ${partnerId}`;
           expect(response.statusCode, what).toBe(404);
           expect(response.json().error.code, what).toBe('not_found');
@@ -67,12 +73,7 @@ describe('partner tenancy, for every partner-scoped route of the route table', (
     expect(routes.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/imports');
     for (const route of routes) {
       for (const [role, browser] of browsers) {
-        const response = await t.app.inject({
-          method: route.method as 'GET',
-          url: urlFor(route.url, 'A'),
-          headers: browser.write,
-          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
-        });
+        const response = await ask(route, 'A', browser);
         const what = `${role} ${route.method} ${route.url}`;
         expect(response.statusCode, what).toBe(403);
         expect(response.json().error.code, what).toBe('forbidden');
@@ -85,12 +86,7 @@ describe('partner tenancy, for every partner-scoped route of the route table', (
     const routes = t.app.routeTable.filter((r) => r.partnerScoped && r.url.split(':').length === 2);
     for (const route of routes) {
       for (const [role, browser] of browsers) {
-        const response = await t.app.inject({
-          method: route.method as 'GET',
-          url: urlFor(route.url, 'A'),
-          headers: browser.write,
-          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
-        });
+        const response = await ask(route, 'A', browser);
         expect(response.statusCode, `${role} ${route.method} ${route.url}`).not.toBe(404);
       }
     }

@@ -251,16 +251,9 @@ export const importJobHandler: JobHandler = async (ctx) => {
   return outcome.status === 'succeeded' ? undefined : outcome;
 };
 
-export interface InlineImportOptions {
-  dir: string;
-  program: Program;
-  asOf: string;
-  now: () => Date;
-  skipInvalid: boolean;
-  rejectsFile?: string;
-  onProgress?: (progress: ImportJobProgress) => void;
+export type InlineImportOptions = Omit<TrackedImportOptions, 'db' | 'finish' | 'storeRejects'> & {
   actor?: Actor;
-}
+};
 
 /** An import of a folder by the command line or the demo seed, recorded as a finished job. */
 export async function inlineImport(db: Db, options: InlineImportOptions): Promise<TrackedOutcome> {
