@@ -41,6 +41,8 @@ const SAME_IN_ALL = new Set(
     // Loanwords Dutch writes as English does.
     'Partners',
     'Imports',
+    // Swedish and Dutch developer docs say webhooks too (e.g. GitHub's and Stripe's).
+    'Webhooks',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
     'Deal type',
   ].map((word) => word.toLowerCase()),
