@@ -24,6 +24,17 @@ const envSchema = z.object({
   TIERWISE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).optional(),
   /** The largest upload (an import's files, each and together), in MB. */
   TIERWISE_UPLOAD_MB: z.coerce.number().int().min(1).max(100_000).optional(),
+  /**
+   * The waits before each retry of a failed webhook delivery, in seconds, comma-separated
+   * (default 60,300,1800,7200,21600,43200,86400); after the last one the delivery fails.
+   */
+  TIERWISE_WEBHOOK_RETRY_SECONDS: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+){0,19}$/, 'expected up to 20 whole seconds, comma-separated, e.g. 60,300,1800')
+    .transform((v) => v.split(',').map((n) => Number(n.trim()) * 1000))
+    .refine((delays) => delays.every((ms) => ms >= 1000), 'each wait must be at least 1 second')
+    .optional(),
   TIERWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Where invitation and password reset emails go out, e.g. smtp://user:pass@mail.example.com:587 */
   SMTP_URL: z
@@ -57,6 +68,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The largest upload in MB (TIERWISE_UPLOAD_MB; default DEFAULT_UPLOAD_MB). */
   uploadMb?: number;
+  /** The waits before each webhook delivery retry, in ms (default: the worker's RETRY_DELAYS_MS). */
+  webhookRetryDelaysMs?: readonly number[] | undefined;
   /** Outgoing mail (invitations, password resets); undefined: links are shown to copy instead. */
   smtpUrl?: string | undefined;
   /** The sender of those emails (default DEFAULT_SMTP_FROM). */
@@ -91,6 +104,7 @@ export function loadConfig(
     sessionDays: parsed.data.TIERWISE_SESSION_DAYS ?? 14,
     logLevel: parsed.data.TIERWISE_LOG_LEVEL ?? 'info',
     uploadMb: parsed.data.TIERWISE_UPLOAD_MB ?? DEFAULT_UPLOAD_MB,
+    webhookRetryDelaysMs: parsed.data.TIERWISE_WEBHOOK_RETRY_SECONDS,
     smtpUrl: parsed.data.SMTP_URL,
     smtpFrom: parsed.data.SMTP_FROM ?? DEFAULT_SMTP_FROM,
   };

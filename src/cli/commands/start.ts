@@ -61,6 +61,7 @@ export function registerStart(root: Command, ctx: CliContext): void {
         // Webhook deliveries and the renewal.due check, in the background; every instance
         // may run one (they share the queue through the database).
         const worker = startWebhookWorker(deps, {
+          retryDelaysMs: config.webhookRetryDelaysMs,
           onError: (error) => app.log.error({ err: error }, 'webhook worker'),
         });
         // Uploaded imports (and later other background jobs), one of a kind at a time.

@@ -207,6 +207,24 @@ describe('events and deliveries', () => {
     expect(await runDueDeliveries(t.deps)).toMatchObject({ claimed: 0 });
   });
 
+  it('follows a configured retry schedule (TIERWISE_WEBHOOK_RETRY_SECONDS)', async () => {
+    const hook = await createHook(['points.changed']);
+    receiver.answer = () => 500;
+    await post(t.app, '/api/v1/mrr-changes', ingest, upsell('M4', 2000));
+    const retryDelaysMs = [2_000];
+    expect(await runDueDeliveries(t.deps, { retryDelaysMs })).toMatchObject({ retrying: 1 });
+    const [first] = await deliveries(hook.id);
+    expect(new Date(first!.nextAttemptAt!).getTime()).toBe(t.deps.clock.now().getTime() + 2_000);
+    t.deps.clock.advance(2_000);
+    expect(await runDueDeliveries(t.deps, { retryDelaysMs })).toMatchObject({ failed: 1 });
+    expect((await deliveries(hook.id))[0]).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      lastStatusCode: 500,
+      nextAttemptAt: null,
+    });
+  });
+
   it('times out a receiver that never answers, without holding up ingestion', async () => {
     const hook = await createHook(['points.changed']);
     receiver.answer = () => 'hang';

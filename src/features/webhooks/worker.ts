@@ -29,6 +29,8 @@ export interface DeliveryOptions {
   timeoutMs?: number;
   /** Deliveries sent at once (default 10). */
   concurrency?: number;
+  /** The wait before each retry (default RETRY_DELAYS_MS); after the last the delivery fails. */
+  retryDelaysMs?: readonly number[] | undefined;
 }
 
 export interface DeliveryRun {
@@ -118,11 +120,12 @@ async function record(
   deps: WorkerDeps,
   d: Claimed,
   outcome: Outcome,
+  retryDelaysMs: readonly number[],
 ): Promise<'delivered' | 'retrying' | 'failed'> {
   const now = deps.clock.now();
-  const status = outcome.ok ? 'delivered' : d.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+  const status = outcome.ok ? 'delivered' : d.attempts > retryDelaysMs.length ? 'failed' : 'pending';
   const next =
-    status === 'pending' ? new Date(now.getTime() + RETRY_DELAYS_MS[d.attempts - 1]!).toISOString() : null;
+    status === 'pending' ? new Date(now.getTime() + retryDelaysMs[d.attempts - 1]!).toISOString() : null;
   const error = outcome.ok ? null : outcome.error;
   await deps.db.execute(
     sql`update webhook_deliveries
@@ -140,13 +143,14 @@ export async function runDueDeliveries(
   options: DeliveryOptions = {},
 ): Promise<DeliveryRun> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retryDelaysMs = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   // The lease outlasts the attempt by far: only a worker that died lets it run out.
   const claimed = await claim(deps, options.limit ?? 50, timeoutMs + 5 * MINUTE);
   const run: DeliveryRun = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   const queue = [...claimed];
   const lane = async () => {
     for (let d = queue.shift(); d; d = queue.shift())
-      run[await record(deps, d, await send(deps, d, timeoutMs))]++;
+      run[await record(deps, d, await send(deps, d, timeoutMs), retryDelaysMs)]++;
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 10, queue.length) }, lane));
   return run;

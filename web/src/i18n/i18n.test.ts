@@ -45,6 +45,8 @@ const SAME_IN_ALL = new Set(
     // Swedish writes it as English does; "s" is the SI unit of seconds.
     'Problem',
     's',
+    // Swedish and Dutch developer docs say webhooks too (e.g. GitHub's and Stripe's).
+    'Webhooks',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
     'Deal type',
   ].map((word) => word.toLowerCase()),

@@ -109,3 +109,13 @@ export type MyPreviews = z.infer<typeof previews.myPreviewsSchema>;
 export type MyPreview = z.infer<typeof previews.myPreviewSchema>;
 export type PartnerPreviews = z.infer<typeof previews.partnerPreviewsSchema>;
 export type PartnerOptin = z.infer<typeof previews.partnerOptinSchema>;
+
+import type * as webhooks from '../../../src/features/webhooks/schemas.ts';
+
+export type Webhook = z.infer<typeof webhooks.webhookSchema>;
+export type CreatedWebhook = z.infer<typeof webhooks.createdWebhookSchema>;
+/** An event an endpoint can subscribe to (the test event is sent only on request). */
+export type WebhookEventType = z.infer<typeof webhooks.eventTypeSchema>;
+export type WebhookDelivery = z.infer<typeof webhooks.deliverySchema>;
+export type WebhookDeliveryStatus = WebhookDelivery['status'];
+export type ManualDelivery = z.infer<typeof webhooks.manualDeliverySchema>;

@@ -1,7 +1,8 @@
-// The console's integrations page: API tokens (webhooks follow on this page).
+// The console's integrations page: API tokens, then webhook endpoints.
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiTokens } from './tokens.tsx';
+import { Webhooks } from './webhooks.tsx';
 
 export default function IntegrationsPage() {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export default function IntegrationsPage() {
     <Stack>
       <Title order={1}>{t('opIntegrations.title')}</Title>
       <ApiTokens />
+      <Webhooks />
     </Stack>
   );
 }

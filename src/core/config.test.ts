@@ -1,0 +1,16 @@
+// The environment's validation, for the settings with a shape of their own.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('reads the webhook retry schedule in seconds, default none (the worker has its own)', () => {
+    expect(loadConfig({}).webhookRetryDelaysMs).toBeUndefined();
+    expect(loadConfig({ TIERWISE_WEBHOOK_RETRY_SECONDS: '1, 30,600' }).webhookRetryDelaysMs).toEqual([
+      1_000, 30_000, 600_000,
+    ]);
+  });
+
+  it.each(['', 'soon', '0', '5,,10', '-1'])('refuses the retry schedule %j', (value) => {
+    expect(() => loadConfig({ TIERWISE_WEBHOOK_RETRY_SECONDS: value })).toThrow(ConfigError);
+  });
+});
