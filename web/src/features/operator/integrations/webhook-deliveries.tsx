@@ -1,7 +1,7 @@
 // An endpoint's recent deliveries (event, status, the receiver's response code, attempts,
 // time), refreshed while one is on its way, with "Redeliver" on a failed one: the server
 // makes a new delivery of the same event, due at once, and the log keeps the failed one.
-import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import type {
 } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { PanelBody } from '../../../ui/panel.tsx';
+import { type Tone, ToneBadge } from '../../../ui/tone.tsx';
 import { ErrorAlert } from '../partners/admin-shared.tsx';
 
 export const WEBHOOKS_KEY = ['operator', 'webhooks'];
@@ -45,11 +46,11 @@ function shownStatus(d: WebhookDelivery): Shown {
   return d.status === 'pending' && d.attempts > 0 ? 'retrying' : d.status;
 }
 
-const COLOR: Record<Shown, string> = {
+const TONE: Record<Shown, Tone> = {
   pending: 'blue',
   sending: 'blue',
   retrying: 'orange',
-  delivered: 'green',
+  delivered: 'teal',
   failed: 'red',
 };
 
@@ -73,7 +74,7 @@ function RedeliverButton({ webhook, delivery }: { webhook: Webhook; delivery: We
   });
   return (
     <Stack gap={4} align="flex-start">
-      <Button size="xs" variant="light" loading={redeliver.isPending} onClick={() => redeliver.mutate()}>
+      <Button size="xs" variant="default" loading={redeliver.isPending} onClick={() => redeliver.mutate()}>
         {t('opIntegrations.webhooks.redeliver')}
       </Button>
       <ErrorAlert error={redeliver.error} />
@@ -127,9 +128,9 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
                     <Table.Tr key={d.id} data-delivery={d.id} data-status={shown}>
                       <Table.Td>{t(eventMessage(d.event))}</Table.Td>
                       <Table.Td>
-                        <Badge color={COLOR[shown]} variant="light" style={{ overflow: 'visible' }}>
+                        <ToneBadge tone={TONE[shown]}>
                           {t(`opIntegrations.webhooks.state.${shown}`)}
-                        </Badge>
+                        </ToneBadge>
                         {shown === 'retrying' && d.nextAttemptAt && (
                           <Text size="xs" c="dimmed" mt={4}>
                             {t('opIntegrations.webhooks.nextAttempt', { time: at(d.nextAttemptAt) })}

@@ -168,13 +168,17 @@ function Endpoint({ webhook }: { webhook: Webhook }) {
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
           <Stack gap={4} style={{ minWidth: 0 }}>
             <Code style={{ wordBreak: 'break-all' }}>{webhook.url}</Code>
-            <Text size="sm">{webhook.events.map((e) => t(eventMessage(e))).join(', ')}</Text>
+            <Text size="sm">
+              {WEBHOOK_EVENTS.filter((e) => webhook.events.includes(e))
+                .map((e) => t(eventMessage(e)))
+                .join(', ')}
+            </Text>
             <Text size="sm" c="dimmed">
               {t('opIntegrations.webhooks.created', { date: f.date(webhook.createdAt.slice(0, 10)) })}
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">
-            <Button size="xs" variant="light" loading={test.isPending} onClick={() => test.mutate()}>
+            <Button size="xs" variant="default" loading={test.isPending} onClick={() => test.mutate()}>
               {t('opIntegrations.webhooks.sendTest')}
             </Button>
             <DeleteButton webhook={webhook} />
