@@ -41,6 +41,7 @@ describe('the webhooks on the integrations page', () => {
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     await page.getByText('Enter an http:// or https:// URL').waitFor();
     await page.getByText('Choose at least one event').waitFor();
+    await checkScreen(page, 'operator-webhooks-invalid-en');
 
     const url = `${receiver.url}?journey=${Date.now()}`;
     await page.getByLabel('Endpoint URL').fill(url);
