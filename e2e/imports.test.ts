@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_SIZE, generateDataset } from '../src/features/demo/generate.ts';
 import { writeDatasetFolder } from '../src/features/demo/write-folder.ts';
-import { DEMO_PASSWORD } from './browser.ts';
+import { signIn } from './browser.ts';
 import { baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
@@ -30,11 +30,7 @@ async function demoFolder(): Promise<string[]> {
 }
 
 async function openImports(page: Page): Promise<void> {
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel(/email|e-post|e-mail/i).fill(DEMO.operator);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/operator$/);
+  await signIn(page, baseUrl(), DEMO.operator);
   await page.getByRole('link', { name: 'Imports' }).click();
   await page.getByRole('heading', { name: 'Upload files' }).waitFor();
 }

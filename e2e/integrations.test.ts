@@ -2,7 +2,7 @@
 // reads the API, the operator revokes it and the same token gets 401 at once. The page in
 // Swedish and Dutch. The token made here is new, so other journeys are untouched.
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from './browser.ts';
+import { signIn } from './browser.ts';
 import { baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
@@ -18,11 +18,7 @@ async function readWith(token: string): Promise<number> {
 describe('the integrations page', () => {
   it('creates a token shown once, which reads the API until it is revoked', async () => {
     const page = await browser().context.newPage();
-    await page.goto(`${baseUrl()}/sign-in`);
-    await page.getByLabel(/email|e-post|e-mail/i).fill(DEMO.operator);
-    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL(/\/operator$/);
+    await signIn(page, baseUrl(), DEMO.operator);
     await page.getByRole('link', { name: 'API tokens and webhooks' }).click();
     await page.getByTestId('api-tokens').waitFor();
 

@@ -7,7 +7,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/features/webhooks/signature.ts';
 import { type Receiver, startReceiver } from '../src/features/webhooks/testing.ts';
-import { DEMO_PASSWORD } from './browser.ts';
+import { signIn } from './browser.ts';
 import { baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
@@ -28,11 +28,7 @@ const rowsWith = (endpoint: Locator, status: string) =>
 describe('the webhooks on the integrations page', () => {
   it('adds an endpoint, delivers a signed test event, redelivers a failed one', async () => {
     const page = await browser().context.newPage();
-    await page.goto(`${baseUrl()}/sign-in`);
-    await page.getByLabel(/email|e-post|e-mail/i).fill(DEMO.operator);
-    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL(/\/operator$/);
+    await signIn(page, baseUrl(), DEMO.operator);
     await page.getByRole('link', { name: 'API tokens and webhooks' }).click();
     await page.getByTestId('webhooks').waitFor();
 

@@ -148,11 +148,11 @@ function register(app: App, deps: AppDeps): void {
       },
       async (request, reply) => {
         const { importId } = request.params;
-        const job = await findJob(deps.db, IMPORT_JOB, importId);
-        if (!job) throw new AppError('not_found', `No import ${importId}`);
         const file = await readFile(deps.db, importId, 'output', name);
-        if (!file) throw new AppError('not_found', `Import ${importId} has no ${name}`);
-        return sendStoredCsv(reply, `import-${importId.slice(0, 8)}-${name}`, file.content);
+        if (file) return sendStoredCsv(reply, `import-${importId.slice(0, 8)}-${name}`, file.content);
+        // Only when there is no file: say whether the import or its file is missing.
+        const job = await findJob(deps.db, IMPORT_JOB, importId);
+        throw new AppError('not_found', job ? `Import ${importId} has no ${name}` : `No import ${importId}`);
       },
     );
   }

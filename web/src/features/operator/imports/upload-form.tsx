@@ -3,8 +3,8 @@
 import { Button, Card, Checkbox, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { MUTED } from '../../../ui/tone.tsx';
-import { ErrorAlert } from '../partners/admin-shared.tsx';
 import { useUpload } from './queries.ts';
 
 export function UploadForm({ onUploaded }: { onUploaded: (importId: string) => void }) {

@@ -18,8 +18,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api.ts';
 import type { CreatedApiToken, ApiToken as Token } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { ConfirmButton } from '../../../ui/confirm-button.tsx';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Panel } from '../../../ui/panel.tsx';
-import { ErrorAlert } from '../partners/admin-shared.tsx';
 
 const SCOPES = ['read', 'ingest', 'admin'] as const;
 
@@ -104,33 +105,18 @@ function CreateToken() {
 function RevokeButton({ token }: { token: Token }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
     mutationFn: () => api.delete(`/api/v1/api-tokens/${token.id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
-  if (!confirming)
-    return (
-      <Button
-        size="xs"
-        variant="subtle"
-        color="red"
-        aria-label={t('opIntegrations.revokeNamed', { name: token.name })}
-        onClick={() => setConfirming(true)}
-      >
-        {t('opIntegrations.revoke')}
-      </Button>
-    );
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Button size="xs" color="red" loading={revoke.isPending} onClick={() => revoke.mutate()}>
-        {t('opIntegrations.confirmRevoke')}
-      </Button>
-      <Button size="xs" variant="subtle" onClick={() => setConfirming(false)}>
-        {t('opIntegrations.cancel')}
-      </Button>
-      <ErrorAlert error={revoke.error} />
-    </Group>
+    <ConfirmButton
+      label={t('opIntegrations.revoke')}
+      ariaLabel={t('opIntegrations.revokeNamed', { name: token.name })}
+      confirmLabel={t('opIntegrations.confirmRevoke')}
+      cancelLabel={t('opIntegrations.cancel')}
+      action={revoke}
+    />
   );
 }
 

@@ -14,9 +14,9 @@ import type {
   WebhookEventType,
 } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { PanelBody } from '../../../ui/panel.tsx';
 import { type Tone, ToneBadge } from '../../../ui/tone.tsx';
-import { ErrorAlert } from '../partners/admin-shared.tsx';
 
 export const WEBHOOKS_KEY = ['operator', 'webhooks'];
 

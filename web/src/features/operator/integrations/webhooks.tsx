@@ -19,8 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api.ts';
 import type { CreatedWebhook, ManualDelivery, Webhook, WebhookEventType } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { ConfirmButton } from '../../../ui/confirm-button.tsx';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Panel } from '../../../ui/panel.tsx';
-import { ErrorAlert } from '../partners/admin-shared.tsx';
 import {
   deliveriesKey,
   eventMessage,
@@ -124,33 +125,18 @@ function AddWebhook() {
 function DeleteButton({ webhook }: { webhook: Webhook }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api.delete(`/api/v1/webhooks/${webhook.id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: WEBHOOKS_KEY, exact: true }),
   });
-  if (!confirming)
-    return (
-      <Button
-        size="xs"
-        variant="subtle"
-        color="red"
-        aria-label={t('opIntegrations.webhooks.deleteNamed', { url: webhook.url })}
-        onClick={() => setConfirming(true)}
-      >
-        {t('opIntegrations.webhooks.delete')}
-      </Button>
-    );
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Button size="xs" color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-        {t('opIntegrations.webhooks.confirmDelete')}
-      </Button>
-      <Button size="xs" variant="subtle" onClick={() => setConfirming(false)}>
-        {t('opIntegrations.cancel')}
-      </Button>
-      <ErrorAlert error={remove.error} />
-    </Group>
+    <ConfirmButton
+      label={t('opIntegrations.webhooks.delete')}
+      ariaLabel={t('opIntegrations.webhooks.deleteNamed', { url: webhook.url })}
+      confirmLabel={t('opIntegrations.webhooks.confirmDelete')}
+      cancelLabel={t('opIntegrations.cancel')}
+      action={remove}
+    />
   );
 }
 

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, partnerPath } from '../../../lib/api.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Panel } from '../../../ui/panel.tsx';
-import { ErrorAlert } from './admin-shared.tsx';
 
 interface Certification {
   certificationId: string;

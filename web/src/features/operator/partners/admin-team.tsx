@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, partnerPath } from '../../../lib/api.ts';
+import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { Panel } from '../../../ui/panel.tsx';
-import { ErrorAlert } from './admin-shared.tsx';
 
 interface Contact {
   contactId: string;

@@ -1,7 +1,6 @@
-// Pieces the admin page's sections share: the API error as a readable message naming each
-// field, and the partner's API paths.
+// An API error as a readable message naming each field, for forms and actions.
 import { Alert } from '@mantine/core';
-import { ApiError } from '../../../lib/api.ts';
+import { ApiError } from '../lib/api.ts';
 
 export function errorText(error: unknown): string {
   if (!(error instanceof ApiError)) return String(error);
