@@ -1,5 +1,6 @@
 // `tierwise migrate`, `tierwise program load FILE`, `tierwise rebuild`.
 import type { Command } from 'commander';
+import { SYSTEM_ACTOR } from '../../features/audit/service.ts';
 import { rebuildAll } from '../../features/points/service.ts';
 import { loadProgramFile } from '../../features/program/service.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
@@ -25,10 +26,9 @@ export function registerData(root: Command, ctx: CliContext): void {
     .action(async (file: string, _opts, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await withDatabase(globals, async (database) => {
-        const { version, program } = await database.db.transaction(async (tx) => {
-          const loaded = await loadProgramFile(tx, file);
-          return loaded;
-        });
+        const { version, program } = await database.db.transaction((tx) =>
+          loadProgramFile(tx, file, { actor: SYSTEM_ACTOR, at: new Date() }),
+        );
         const { partners } = await rebuildAll(database.db, { program, asOf: ctx.today() });
         if (globals.json)
           ctx.io.out(`${JSON.stringify({ version, name: program.name, partnersRebuilt: partners })}\n`);

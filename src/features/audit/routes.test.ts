@@ -21,7 +21,7 @@ beforeAll(async () => {
     await recordAudit(t.deps.db, {
       actor: i % 2 === 0 ? actor : { kind: 'system' },
       at: new Date(Date.UTC(2025, 6, 1 + i, 12)),
-      action: i < 4 ? 'certification.add' : 'user.update',
+      action: i < 4 ? 'certification.create' : 'user.update',
       entity: i < 4 ? 'certification' : 'user',
       entityId: `E${i}`,
       partnerId: i % 2 === 0 ? 'P1' : 'P2',
@@ -66,7 +66,7 @@ describe('GET /api/v1/audit-log', () => {
     const ids = async (q: string) =>
       (await get(q)).json().entries.map((e: { entityId: string }) => e.entityId);
     expect(await ids('?action=user.')).toEqual(['E6', 'E5', 'E4']);
-    expect(await ids('?action=certification.add')).toEqual(['E3', 'E2', 'E1', 'E0']);
+    expect(await ids('?action=certification.create')).toEqual(['E3', 'E2', 'E1', 'E0']);
     expect(await ids('?action=certification')).toEqual([]);
     expect(await ids('?actor=OP@vendor.example')).toEqual(['E6', 'E4', 'E2', 'E0']);
     expect(await ids(`?actor=${operatorId}&partnerId=P1&action=user.`)).toEqual(['E6', 'E4']);

@@ -4,6 +4,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { auditLog } from '../../db/schema.ts';
+import type { AuditAction } from '../../domain/audit-actions.ts';
 
 /** Who acts: a signed-in user, an API token, or the system (the command line). */
 export type Actor =
@@ -16,8 +17,8 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system' };
 export interface AuditEntry {
   actor: Actor;
   at: Date;
-  /** A verb on the entity: 'user.create', 'session.revoke', 'api_token.create' ... */
-  action: string;
+  /** A verb on the entity, one of AUDIT_ACTIONS: 'user.create', 'session.revoke' ... */
+  action: AuditAction;
   entity: string;
   entityId: string;
   partnerId?: string | null;

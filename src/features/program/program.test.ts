@@ -1,13 +1,18 @@
 // GET /api/v1/program: the program in force as written, which the engine's loadProgram reads
 // back to the very program the server computes with; the server's today; who may read it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programVersions } from '../../db/schema.ts';
 import { calculatePoints } from '../../domain/calculator.ts';
 import { exampleProgramFile } from '../../domain/default-program.ts';
 import { loadProgram } from '../../domain/program.ts';
 import { createTestApp, seedPartners, seedUser, signIn, type TestApp } from '../../server/testing.ts';
+import { listAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { bearer } from '../ingest/testing.ts';
 import { currentProgram } from '../portal/program.ts';
+import { loadProgramFile } from './service.ts';
 
 let t: TestApp;
 let cookie: Record<string, string>;
@@ -65,5 +70,34 @@ describe('GET /api/v1/program', () => {
     expect((await get()).statusCode).toBe(401);
     expect((await get(await bearer(t.deps, 'read'))).statusCode).toBe(200);
     expect((await get(await bearer(t.deps, 'ingest'))).statusCode).toBe(403);
+  });
+});
+
+describe('loadProgramFile', () => {
+  it('stores a valid file as a new version with its audit entry, and a bad one not at all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierwise-program-'));
+    const good = join(dir, 'program.json');
+    writeFileSync(good, JSON.stringify({ ...exampleProgramFile, name: 'Audited program' }));
+    const at = new Date('2026-03-01T09:00:00Z');
+    const loaded = await t.deps.db.transaction((tx) =>
+      loadProgramFile(tx, good, { actor: SYSTEM_ACTOR, at }),
+    );
+    const [entry] = await listAudit(t.deps.db, { entity: 'program', limit: 1 });
+    expect(entry).toMatchObject({
+      action: 'program.load',
+      actorKind: 'system',
+      entityId: String(loaded.version),
+      after: { version: loaded.version, name: 'Audited program', file: good },
+    });
+    expect(entry?.at).toEqual(at);
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...exampleProgramFile, ruleSets: [] }));
+    await expect(
+      t.deps.db.transaction((tx) => loadProgramFile(tx, bad, { actor: SYSTEM_ACTOR, at })),
+    ).rejects.toThrow(/bad\.json is not a valid program/);
+    const after = await listAudit(t.deps.db, { entity: 'program' });
+    expect(after).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/client.ts';
 import { programVersions } from '../../db/schema.ts';
 import { exampleProgramFile } from '../../domain/default-program.ts';
 import { formatProblem, loadProgram, type Program, parseProgramText } from '../../domain/program.ts';
+import { type Actor, recordAudit } from '../audit/service.ts';
 
 export class ProgramFileError extends Error {
   override name = 'ProgramFileError';
@@ -21,10 +22,14 @@ export async function getProgram(db: Queryable): Promise<Program> {
   return loadProgram(latest ? latest.document : exampleProgramFile);
 }
 
-/** Validates a program file and stores it as a new version; returns the version number. */
+/**
+ * Validates a program file and stores it as a new version with its audit entry (call it in
+ * a transaction); returns the version number.
+ */
 export async function loadProgramFile(
   db: Queryable,
   file: string,
+  by: { actor: Actor; at: Date },
 ): Promise<{ version: number; program: Program }> {
   const text = await readFile(file, 'utf8');
   const result = parseProgramText(text);
@@ -33,7 +38,15 @@ export async function loadProgramFile(
     .insert(programVersions)
     .values({ name: result.program.name, document: JSON.parse(text) })
     .returning({ version: programVersions.version });
-  return { version: row!.version, program: result.program };
+  const version = row!.version;
+  await recordAudit(db, {
+    ...by,
+    action: 'program.load',
+    entity: 'program',
+    entityId: String(version),
+    after: { version, name: result.program.name, file },
+  });
+  return { version, program: result.program };
 }
 
 /** The program in force as written (the latest loaded version; version 0: the example program). */
