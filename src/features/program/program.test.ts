@@ -77,7 +77,7 @@ describe('loadProgramFile', () => {
   it('stores a valid file as a new version with its audit entry, and a bad one not at all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierwise-program-'));
     const good = join(dir, 'program.json');
-    writeFileSync(good, JSON.stringify({ ...exampleProgramFile, name: 'Audited program' }));
+    writeFileSync(good, JSON.stringify({ ...(exampleProgramFile as object), name: 'Audited program' }));
     const at = new Date('2026-03-01T09:00:00Z');
     const loaded = await t.deps.db.transaction((tx) =>
       loadProgramFile(tx, good, { actor: SYSTEM_ACTOR, at }),
@@ -92,7 +92,7 @@ describe('loadProgramFile', () => {
     expect(entry?.at).toEqual(at);
 
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ ...exampleProgramFile, ruleSets: [] }));
+    writeFileSync(bad, JSON.stringify({ ...(exampleProgramFile as object), ruleSets: [] }));
     await expect(
       t.deps.db.transaction((tx) => loadProgramFile(tx, bad, { actor: SYSTEM_ACTOR, at })),
     ).rejects.toThrow(/bad\.json is not a valid program/);
