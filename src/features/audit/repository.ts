@@ -1,9 +1,13 @@
 // Reading the audit log for the console: filters (actor by user id or email, action exact
 // or by prefix, partner, days), newest first, paged by an opaque cursor on the id.
 import { and, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
 import { apiTokens, auditLog, users } from '../../db/schema.ts';
 import type { AuditEntryView, AuditFilter } from './schemas.ts';
+
+const targetUser = alias(users, 'target_user');
+const targetToken = alias(apiTokens, 'target_token');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,6 +49,8 @@ async function select(db: Queryable, where: SQL[], limit: number | null) {
       action: auditLog.action,
       entity: auditLog.entity,
       entityId: auditLog.entityId,
+      targetEmail: targetUser.email,
+      targetTokenName: targetToken.name,
       partnerId: auditLog.partnerId,
       before: auditLog.before,
       after: auditLog.after,
@@ -52,6 +58,14 @@ async function select(db: Queryable, where: SQL[], limit: number | null) {
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(apiTokens, eq(apiTokens.id, auditLog.actorTokenId))
+    .leftJoin(
+      targetUser,
+      and(eq(auditLog.entity, 'user'), sql`${targetUser.id}::text = ${auditLog.entityId}`),
+    )
+    .leftJoin(
+      targetToken,
+      and(eq(auditLog.entity, 'api_token'), sql`${targetToken.id}::text = ${auditLog.entityId}`),
+    )
     .where(and(...where))
     .orderBy(desc(auditLog.id));
   const rows = limit === null ? await query : await query.limit(limit);
@@ -69,6 +83,7 @@ async function select(db: Queryable, where: SQL[], limit: number | null) {
       action: r.action,
       entity: r.entity,
       entityId: r.entityId,
+      entityName: r.targetEmail ?? r.targetTokenName ?? null,
       partnerId: r.partnerId,
       before: r.before ?? null,
       after: r.after ?? null,

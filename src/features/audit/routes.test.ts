@@ -96,11 +96,33 @@ describe('GET /api/v1/audit-log', () => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe(
-      'id,at,actor_kind,actor_email,actor_user_id,token_name,action,entity,entity_id,partner_id,before,after',
+      'id,at,actor_kind,actor_email,actor_user_id,token_name,action,entity,entity_id,entity_name,partner_id,before,after',
     );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('op@vendor.example');
     expect(lines[1]).toContain('"{""role"":""partner-user""}"');
     expect(lines[1]).toContain('"{""n"":6,""note"":""a, \\""quoted\\"" value""}"');
+  });
+
+  it('names a user target by email, whatever the entry holds', async () => {
+    const adminId = await seedUser(t.deps, {
+      email: 'second@p1.example',
+      role: 'partner-user',
+      partnerId: 'P1',
+    });
+    await recordAudit(t.deps.db, {
+      actor: { kind: 'user', userId: operatorId },
+      at: new Date(Date.UTC(2025, 6, 20, 12)),
+      action: 'user.update',
+      entity: 'user',
+      entityId: adminId,
+      partnerId: 'P1',
+      before: { active: true },
+      after: { active: false },
+    });
+    const [entry] = (await get('?limit=1')).json().entries;
+    expect(entry).toMatchObject({ entityId: adminId, entityName: 'second@p1.example' });
+    const [certification] = (await get('?action=certification.create&limit=1')).json().entries;
+    expect(certification.entityName).toBeNull();
   });
 });

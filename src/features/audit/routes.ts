@@ -18,6 +18,7 @@ const CSV_COLUMNS: ExportColumn<AuditEntryView>[] = [
   { header: 'action', value: (e) => e.action },
   { header: 'entity', value: (e) => e.entity },
   { header: 'entity_id', value: (e) => e.entityId },
+  { header: 'entity_name', value: (e) => e.entityName },
   { header: 'partner_id', value: (e) => e.partnerId },
   { header: 'before', value: (e) => json(e.before) },
   { header: 'after', value: (e) => json(e.after) },

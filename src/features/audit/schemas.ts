@@ -32,9 +32,11 @@ export const auditEntrySchema = z.object({
     tokenId: z.string().nullable(),
     tokenName: z.string().nullable(),
   }),
-  action: z.string(),
+  action: z.string().describe('One of the audit actions, such as user.invite or api_token.revoke'),
   entity: z.string(),
   entityId: z.string(),
+  /** What the target is called where the id alone says little: a user's email, a token's name. */
+  entityName: z.string().nullable(),
   partnerId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
