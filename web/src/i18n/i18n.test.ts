@@ -47,6 +47,14 @@ const SAME_IN_ALL = new Set(
     's',
     // Swedish and Dutch developer docs say webhooks too (e.g. GitHub's and Stripe's).
     'Webhooks',
+    'Webhook',
+    // Words Swedish shares with English (audit targets).
+    'Program',
+    'Data',
+    'Session',
+    'Import',
+    // Dutch product language keeps "preview".
+    'Preview',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
     'Deal type',
   ].map((word) => word.toLowerCase()),

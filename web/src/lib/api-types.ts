@@ -1,6 +1,7 @@
 // The API's response types, inferred from the server's own zod schemas (type-only imports:
 // nothing of the server is bundled), so the web app and the API cannot drift apart.
 import type { z } from 'zod';
+import type * as audit from '../../../src/features/audit/schemas.ts';
 import type * as auth from '../../../src/features/auth/schemas.ts';
 import type * as clients from '../../../src/features/clients/schemas.ts';
 import type * as commission from '../../../src/features/commission/schemas.ts';
@@ -119,3 +120,5 @@ export type WebhookEventType = z.infer<typeof webhooks.eventTypeSchema>;
 export type WebhookDelivery = z.infer<typeof webhooks.deliverySchema>;
 export type WebhookDeliveryStatus = WebhookDelivery['status'];
 export type ManualDelivery = z.infer<typeof webhooks.manualDeliverySchema>;
+export type AuditEntry = z.infer<typeof audit.auditEntrySchema>;
+export type AuditPage = z.infer<typeof audit.auditPageSchema>;
