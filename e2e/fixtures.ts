@@ -106,3 +106,23 @@ export async function choose(
     }
   }
 }
+
+/**
+ * Opens the audit log filtered to one action (the operator's page must be signed in) and
+ * returns the newest row of that action whose text matches: each journey checks its own
+ * changes were recorded.
+ */
+export async function auditRow(page: Page, action: string, text: string | RegExp): Promise<Locator> {
+  await page.goto(`${baseUrl()}/operator/audit?action=${encodeURIComponent(action)}`);
+  const rows = page.getByTestId('audit-log').locator('tbody tr[data-action]');
+  await rows.first().waitFor();
+  await expect
+    .poll(() => rows.evaluateAll((all) => all.map((r) => r.getAttribute('data-action'))))
+    .toEqual(expect.arrayContaining([action]));
+  expect(new Set(await rows.evaluateAll((all) => all.map((r) => r.getAttribute('data-action'))))).toEqual(
+    new Set([action]),
+  );
+  const row = rows.filter({ hasText: text }).first();
+  await row.waitFor();
+  return row;
+}

@@ -3,15 +3,21 @@
 import { Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../lib/api-types.ts';
+import { useFormat } from '../../../lib/format.ts';
 
 type Fields = Record<string, unknown>;
 const isRecord = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 function Value({ value }: { value: unknown }) {
   const { t } = useTranslation();
+  const f = useFormat();
   if (value === undefined || value === null) return <>{t('opAudit.nothing')}</>;
-  if (typeof value === 'string') return <>{value}</>;
+  if (typeof value === 'string') return <>{INSTANT.test(value) ? f.dateTime(value) : value}</>;
   if (typeof value === 'number' || typeof value === 'boolean') return <>{String(value)}</>;
+  const short = JSON.stringify(value);
+  if (short.length <= 60) return <Code>{short}</Code>;
   return (
     <Code block style={{ whiteSpace: 'pre-wrap' }}>
       {JSON.stringify(value, null, 2)}
@@ -69,7 +75,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
           const is = of(after, field);
           const changed = before !== null && JSON.stringify(was) !== JSON.stringify(is);
           return (
-            <Table.Tr key={field} data-changed={changed || undefined}>
+            <Table.Tr key={field} data-changed={changed || undefined} bg={changed ? 'yellow.0' : undefined}>
               <Table.Td>
                 <Text size="sm" fw={changed ? 600 : undefined} ff="monospace">
                   {field}

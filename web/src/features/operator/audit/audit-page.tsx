@@ -120,7 +120,7 @@ export default function AuditPage() {
                               {hasChanges(entry) ? (
                                 <Button
                                   size="compact-sm"
-                                  variant="subtle"
+                                  variant="default"
                                   aria-expanded={shown}
                                   aria-label={t(shown ? 'opAudit.hideFor' : 'opAudit.showFor', {
                                     action,
