@@ -62,6 +62,12 @@ export async function apiAs(email: string): Promise<ApiSession> {
 
 /** Screenshot the page (CI artifact) and assert axe-core finds nothing serious or critical. */
 export async function checkScreen(page: Page, name: string): Promise<void> {
+  // The screen at rest: no pointer over a control (hover and press colours), no dialog or
+  // menu still fading in or out.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   await screenshot(page, name);
   const violations = await seriousViolations(page);
   expect(

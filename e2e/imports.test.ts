@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_SIZE, generateDataset } from '../src/features/demo/generate.ts';
 import { writeDatasetFolder } from '../src/features/demo/write-folder.ts';
 import { signIn } from './browser.ts';
-import { baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
+import { auditRow, baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
 const language = /^(Language|Språk|Taal)$/;
@@ -122,6 +122,10 @@ describe('the imports page', () => {
       await checkScreen(page, `operator-imports-${locale}`);
     }
     await choose(page, language, 'English');
+
+    // The audit log holds the operator's import (a refused one changed nothing to record).
+    const audited = await auditRow(page, 'import.run', importId);
+    expect(await audited.textContent()).toContain(DEMO.operator);
     await page.close();
   });
 });

@@ -5,7 +5,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import {
+  apiAs,
+  auditRow,
+  baseUrl,
+  checkScreen,
+  choose,
+  DEMO,
+  panelsLoaded,
+  sharedBrowser,
+} from './fixtures.ts';
 import { writerAs } from './fresh-user.ts';
 
 const browser = sharedBrowser();
@@ -199,6 +208,12 @@ describe('the operator console', () => {
     );
     expect(after.standing.performance).toBe(uncertified ? expect.any(String) : null);
     await checkScreen(page, 'operator-certification-added-en');
+    const audited = await auditRow(
+      page,
+      uncertified ? 'certification.create' : 'certification.update',
+      target!.partnerId,
+    );
+    expect(await audited.textContent()).toContain(DEMO.operator);
 
     // The overview in Swedish and Dutch.
     await page.goto(`${baseUrl()}/operator`);

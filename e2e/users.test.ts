@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from './browser.ts';
-import { baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
+import { auditRow, baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 import { quietPartner, writerAs } from './fresh-user.ts';
 
 const browser = sharedBrowser();
@@ -147,6 +147,8 @@ describe('an operator inviting a partner user', () => {
     await page.getByTestId('users-search').fill(email);
     const row = page.locator(`tr[data-email="${email}"]`);
     await expect.poll(() => row.textContent()).toContain('Invited');
+    const invitation = await auditRow(page, 'user.create', email);
+    expect(await invitation.textContent()).toContain(DEMO.operator);
 
     // The same browser signs in as the invitee (the operator's session is replaced).
     await setPasswordWith(page, link);
@@ -224,6 +226,15 @@ describe('a partner super admin managing colleagues', () => {
     await page.locator('form button[type=submit]').click();
     await page.getByRole('alert').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+
+    // An operator finds both in the audit log, done by the partner's super admin.
+    await signInAs(page, DEMO.operator);
+    const invited = await auditRow(page, 'user.create', email);
+    expect(await invited.textContent()).toContain(DEMO.topAdmin);
+    const deactivated = await auditRow(page, 'user.update', email);
+    expect(await deactivated.textContent()).toContain(DEMO.topAdmin);
+    await deactivated.getByRole('button', { name: /^Show the changes/ }).click();
+    await page.getByTestId('audit-changes').locator('tr[data-changed]', { hasText: 'disabled' }).waitFor();
     await page.close();
   });
 

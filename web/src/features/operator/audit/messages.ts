@@ -61,7 +61,7 @@ export const opAuditMessages = defineMessages({
       client: { end_services: 'Client services ended' },
       user: {
         create: 'User created',
-        invite: 'User invited',
+        invite: 'Invitation sent again',
         update: 'User changed',
         password_set: 'Password set',
         password_reset: 'Password reset',
@@ -148,7 +148,7 @@ export const opAuditMessages = defineMessages({
       client: { end_services: 'Kundens tjänster avslutade' },
       user: {
         create: 'Användare skapad',
-        invite: 'Användare inbjuden',
+        invite: 'Inbjudan skickad igen',
         update: 'Användare ändrad',
         password_set: 'Lösenord valt',
         password_reset: 'Lösenord återställt',
@@ -235,7 +235,7 @@ export const opAuditMessages = defineMessages({
       client: { end_services: 'Diensten van klant beëindigd' },
       user: {
         create: 'Gebruiker aangemaakt',
-        invite: 'Gebruiker uitgenodigd',
+        invite: 'Uitnodiging opnieuw verzonden',
         update: 'Gebruiker gewijzigd',
         password_set: 'Wachtwoord ingesteld',
         password_reset: 'Wachtwoord opnieuw ingesteld',
