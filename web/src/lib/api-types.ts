@@ -122,3 +122,28 @@ export type WebhookDeliveryStatus = WebhookDelivery['status'];
 export type ManualDelivery = z.infer<typeof webhooks.manualDeliverySchema>;
 export type AuditEntry = z.infer<typeof audit.auditEntrySchema>;
 export type AuditPage = z.infer<typeof audit.auditPageSchema>;
+
+import type * as programApi from '../../../src/features/program/api-schemas.ts';
+
+// The program's versions, drafts, what-if and publish (operators only).
+export type ProgramProblem = programApi.ProgramProblem;
+export type ProgramVersionSummary = programApi.VersionSummary;
+export type ProgramVersionList = z.infer<typeof programApi.versionListSchema>;
+export type ProgramVersion = z.infer<typeof programApi.versionSchema>;
+export type ProgramDiff = z.infer<typeof programApi.diffSchema>;
+export type ProgramDiffEntry = programApi.DiffEntry;
+export type ProgramDraftSummary = z.infer<typeof programApi.draftSummarySchema>;
+export type ProgramDraftList = z.infer<typeof programApi.draftListSchema>;
+export type ProgramDraft = programApi.DraftView;
+export type CreateDraftBody = z.input<typeof programApi.createDraftBody>;
+export type PatchDraftBody = z.input<typeof programApi.patchDraftBody>;
+export type WhatIfBody = z.input<typeof programApi.whatIfBody>;
+export type Standing = programApi.Standing;
+export type WhatIfAnswer = programApi.WhatIfAnswer;
+export type WhatIfRow = WhatIfAnswer['partners'][number];
+export type WhatIfJob = z.infer<typeof programApi.whatIfJobSchema>;
+export type PublishJob = z.infer<typeof programApi.publishJobSchema>;
+export type ProgramJobStatus = WhatIfJob['status'];
+export type CreatedProgramJob = z.infer<typeof programApi.createdJobSchema>;
+/** Who did something to the program; both null: the command line. */
+export type ProgramPerson = ProgramDraftSummary['createdBy'];
