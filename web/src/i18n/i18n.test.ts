@@ -53,6 +53,10 @@ const SAME_IN_ALL = new Set(
     'Data',
     'Session',
     'Import',
+    // Swedish and Dutch write these as English does (a program version, a file format; Dutch "document").
+    'Version',
+    'Format',
+    'Document',
     // Dutch product language keeps "preview".
     'Preview',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
@@ -62,7 +66,11 @@ const SAME_IN_ALL = new Set(
 
 /** Whether a message left as in English is fine: no words (numbers, signs) or the same word. */
 function sameIsFine(text: string): boolean {
-  const words = text.replace(/\{\{\w+\}\}/g, '').trim();
+  const words = text
+    .replace(/\{\{\w+\}\}/g, '')
+    .replace(/[^\p{L}\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return !/\p{L}/u.test(words) || SAME_IN_ALL.has(words.toLowerCase());
 }
 

@@ -14,6 +14,7 @@ import { opIntegrationsMessages } from '../features/operator/integrations/messag
 import { operatorMessages } from '../features/operator/messages.ts';
 import { opOverviewMessages } from '../features/operator/overview/messages.ts';
 import { opPartnersMessages } from '../features/operator/partners/messages.ts';
+import { opProgramMessages } from '../features/operator/program/messages.ts';
 import { opUsersMessages } from '../features/operator/users/messages.ts';
 import { previewMessages } from '../features/previews/messages.ts';
 import { breakdownMessages } from '../features/tier/breakdown/messages.ts';
@@ -39,6 +40,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   opPartners: opPartnersMessages,
   opUsers: opUsersMessages,
   opImports: opImportsMessages,
+  opProgram: opProgramMessages,
   opIntegrations: opIntegrationsMessages,
   opAudit: opAuditMessages,
   users: usersMessages,

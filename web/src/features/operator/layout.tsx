@@ -7,7 +7,15 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { AccountMenu, LanguageSwitcher } from '../../app/header-controls.tsx';
 import type { Me } from '../../lib/session.ts';
 
-export const OPERATOR_PAGES = ['overview', 'partners', 'users', 'imports', 'integrations', 'audit'] as const;
+export const OPERATOR_PAGES = [
+  'overview',
+  'partners',
+  'users',
+  'imports',
+  'program',
+  'integrations',
+  'audit',
+] as const;
 
 export function OperatorLayout({ me }: { me: Me }) {
   const { t } = useTranslation();

@@ -11,6 +11,11 @@ const UsersPage = lazy(() => import('./users/users-page.tsx'));
 const ImportsPage = lazy(() => import('./imports/imports-page.tsx'));
 const IntegrationsPage = lazy(() => import('./integrations/integrations-page.tsx'));
 const AuditPage = lazy(() => import('./audit/audit-page.tsx'));
+const ProgramLayout = lazy(() => import('./program/program-layout.tsx'));
+const ProgramPage = lazy(() => import('./program/program-page.tsx'));
+const DraftsPage = lazy(() => import('./program/drafts-page.tsx'));
+const DraftPage = lazy(() => import('./program/draft-page.tsx'));
+const HistoryPage = lazy(() => import('./program/history-page.tsx'));
 
 export const operatorChildren: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
@@ -18,6 +23,17 @@ export const operatorChildren: RouteObject[] = [
   { path: 'partners/:partnerId', element: <PartnerAdminPage /> },
   { path: 'users', element: <UsersPage /> },
   { path: 'imports', element: <ImportsPage /> },
+  {
+    path: 'program',
+    element: <ProgramLayout />,
+    children: [
+      { index: true, element: <ProgramPage /> },
+      { path: 'drafts', element: <DraftsPage /> },
+      { path: 'drafts/:draftId', element: <DraftPage /> },
+      { path: 'history', element: <HistoryPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
   { path: 'integrations', element: <IntegrationsPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: '*', element: <NotFound /> },

@@ -13,7 +13,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgramDraft } from '../../../lib/api-types.ts';
 import { MUTED } from '../../../ui/tone.tsx';
@@ -28,7 +28,14 @@ function initialFormat(): TextFormat {
   return typeof localStorage !== 'undefined' && localStorage.getItem(FORMAT_KEY) === 'yaml' ? 'yaml' : 'json';
 }
 
-export function DraftEdit({ draft }: { draft: ProgramDraft }) {
+export function DraftEdit({
+  draft,
+  onDirtyChange,
+}: {
+  draft: ProgramDraft;
+  /** Told when the text starts or stops differing from the saved draft. */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const { t } = useTranslation();
   const labelId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -39,6 +46,7 @@ export function DraftEdit({ draft }: { draft: ProgramDraft }) {
   const saved = serialize(draft.document, format);
   const dirty = text !== saved;
   const parsed = parseText(text, format);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   const goTo = (line: number) => {
     const el = area.current;
@@ -66,7 +74,7 @@ export function DraftEdit({ draft }: { draft: ProgramDraft }) {
   };
 
   return (
-    <Grid gutter="md">
+    <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Stack gap="md">
           <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={`${labelId}-title`}>

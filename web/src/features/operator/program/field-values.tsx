@@ -81,6 +81,7 @@ export function TiersTable({ tiers }: { tiers: TierRow[] }) {
       </Table.Thead>
       <Table.Tbody>
         {tiers.map((tier, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a draft may list a tier id twice
           <Table.Tr key={`${tier.id}-${i}`} data-tier={tier.id}>
             <Table.Th scope="row" fw={500}>
               {tier.name ?? tier.id}
@@ -125,7 +126,8 @@ export function FieldValue({ field, value }: { field: RuleSetField; value: unkno
       if (Array.isArray(value)) return <Markets codes={value} />;
       break;
     case 'tiers':
-      if (Array.isArray(value) && value.every(isRecord)) return <TiersTable tiers={value as TierRow[]} />;
+      if (Array.isArray(value) && value.every(isRecord))
+        return <TiersTable tiers={value as unknown as TierRow[]} />;
       break;
   }
   return <JsonValue value={value} />;

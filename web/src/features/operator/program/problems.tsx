@@ -30,12 +30,12 @@ export function ProblemList({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {problems.map((problem, i) => {
+          {problems.map((problem) => {
             const line = text === undefined ? undefined : lineOfPath(text, problem.path);
             const path = problem.path || t('opProgram.problems.document');
             const lineText = line === undefined ? '' : t('opProgram.problems.lineN', { line });
             return (
-              <Table.Tr key={`${problem.path}-${i}`} data-path={problem.path}>
+              <Table.Tr key={`${problem.path}: ${problem.message}`} data-path={problem.path}>
                 <Table.Td>
                   <Code style={{ overflowWrap: 'anywhere' }}>{path}</Code>
                 </Table.Td>

@@ -2,6 +2,7 @@
 // timeline with every field's source, and the program-wide settings. An older version can be
 // read the same way (?version=N), and a draft started from the one shown.
 import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -27,7 +28,7 @@ export default function ProgramPage() {
   const currentVersion = inForce.data?.version ?? null;
   const shown = asked !== null && Number(asked) !== currentVersion ? Number(asked) : null;
   const older = useVersion(shown);
-  const query = shown === null ? inForce : older;
+  const query: UseQueryResult<unknown> = shown === null ? inForce : older;
   const version = shown ?? currentVersion;
   const summary = versions.data?.versions.find((v) => v.version === version);
   const document =

@@ -86,7 +86,7 @@ export function ProgramSettings({ document }: { document: unknown }) {
               commission.payout === 'quarterly' ? (
                 t('opProgram.settings.quarterly')
               ) : (
-                <JsonValue value={commission.payout} />
+                <JsonValue key="payout" value={commission.payout} />
               ),
             ],
             [t('opProgram.settings.payoutLagDays'), days(commission.payoutLagDays)],

@@ -2,6 +2,7 @@
 // drafts, and the what-if and publish jobs (polled every 500 ms while queued or running, so
 // a reload with the job id in the URL picks them up again).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from '../../../lib/api.ts';
 import type {
   CreateDraftBody,
@@ -93,13 +94,14 @@ export function useUpdateDraft(draftId: string) {
   });
 }
 
-export function useDeleteDraft(draftId: string) {
+export function useDeleteDraft(draftId: string, onDeleted: () => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api.delete<void>(`${BASE}/drafts/${id(draftId)}`),
-    onSuccess: () => {
+    onSuccess: async () => {
+      onDeleted();
       client.removeQueries({ queryKey: [...KEY, 'draft', draftId] });
-      return client.invalidateQueries({ queryKey: [...KEY, 'drafts'] });
+      await client.invalidateQueries({ queryKey: [...KEY, 'drafts'] });
     },
   });
 }
@@ -149,10 +151,13 @@ export function usePublishJob(jobId: string | null) {
 /** After a new version: everything that shows the program in force is read again. */
 export function useRefreshAfterPublish() {
   const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: ['program'] }),
-      client.invalidateQueries({ queryKey: [...KEY, 'versions'] }),
-      client.invalidateQueries({ queryKey: [...KEY, 'drafts'] }),
-    ]);
+  return useCallback(
+    () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['program'] }),
+        client.invalidateQueries({ queryKey: [...KEY, 'versions'] }),
+        client.invalidateQueries({ queryKey: [...KEY, 'drafts'] }),
+      ]),
+    [client],
+  );
 }
