@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { WhatIfAnswer } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { Stat } from '../../../ui/panel.tsx';
-import { MUTED, NEGATIVE, POSITIVE } from '../../../ui/tone.tsx';
+import { MUTED } from '../../../ui/tone.tsx';
 import { Change } from './change.tsx';
 import { whatIfExportHref } from './queries.ts';
 import { delta, NO_TIER, summarize, type TierCount, tierCounts } from './what-if-model.ts';
