@@ -42,6 +42,7 @@ export const opAuditMessages = defineMessages({
     shown_one: '{{count}} entry shown',
     entity: {
       program: 'Program',
+      program_draft: 'Program draft',
       import: 'Import',
       facts: 'Data',
       management: 'Client',
@@ -55,7 +56,8 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
     },
     actions: {
-      program: { load: 'Program loaded' },
+      program: { load: 'Program loaded', publish: 'Program published' },
+      program_draft: { create: 'Draft started', update: 'Draft saved', delete: 'Draft deleted' },
       import: { run: 'Data imported' },
       facts: { ingest: 'Live changes received' },
       client: { end_services: 'Client services ended' },
@@ -129,6 +131,7 @@ export const opAuditMessages = defineMessages({
     shown_one: '{{count}} händelse visas',
     entity: {
       program: 'Program',
+      program_draft: 'Programutkast',
       import: 'Import',
       facts: 'Data',
       management: 'Kund',
@@ -142,7 +145,8 @@ export const opAuditMessages = defineMessages({
       preview: 'Förhandsversion',
     },
     actions: {
-      program: { load: 'Program inläst' },
+      program: { load: 'Program inläst', publish: 'Program publicerat' },
+      program_draft: { create: 'Utkast påbörjat', update: 'Utkast sparat', delete: 'Utkast borttaget' },
       import: { run: 'Data importerad' },
       facts: { ingest: 'Liveändringar mottagna' },
       client: { end_services: 'Kundens tjänster avslutade' },
@@ -216,6 +220,7 @@ export const opAuditMessages = defineMessages({
     shown_one: '{{count}} item getoond',
     entity: {
       program: 'Programma',
+      program_draft: 'Programmaconcept',
       import: 'Import',
       facts: 'Gegevens',
       management: 'Klant',
@@ -229,7 +234,8 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
     },
     actions: {
-      program: { load: 'Programma geladen' },
+      program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
+      program_draft: { create: 'Concept gestart', update: 'Concept opgeslagen', delete: 'Concept verwijderd' },
       import: { run: 'Gegevens geïmporteerd' },
       facts: { ingest: 'Live wijzigingen ontvangen' },
       client: { end_services: 'Diensten van klant beëindigd' },
