@@ -7,6 +7,7 @@ import { registerCalc } from './commands/calc.ts';
 import { registerData } from './commands/data.ts';
 import { registerImport } from './commands/import.ts';
 import { registerPoints } from './commands/points.ts';
+import { registerProgram } from './commands/program.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUsers } from './commands/users.ts';
 import { type CliContext, localToday, processWriter, UsageError, type Writer } from './context.ts';
@@ -20,6 +21,7 @@ export const EXIT_USAGE = 2;
 const commandModules: ((root: Command, ctx: CliContext) => void)[] = [
   registerStart,
   registerData,
+  registerProgram,
   registerImport,
   registerPoints,
   registerCalc,

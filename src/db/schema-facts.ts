@@ -11,23 +11,12 @@ import {
   numeric,
   pgTable,
   primaryKey,
-  serial,
   text,
-  timestamp,
 } from 'drizzle-orm/pg-core';
 
 const money = (name: string) => numeric(name, { precision: 20, scale: 4 });
 const points = (name: string) => numeric(name, { precision: 16, scale: 2 });
 const day = (name: string) => date(name, { mode: 'string' });
-
-// ---- Program -------------------------------------------------------------------------
-
-export const programVersions = pgTable('program_versions', {
-  version: serial('version').primaryKey(),
-  name: text('name').notNull(),
-  document: jsonb('document').notNull(),
-  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
-});
 
 // ---- Facts ---------------------------------------------------------------------------
 // A fact's partner, client or deal is checked by the writers (features/import/validate.ts,

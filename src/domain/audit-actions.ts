@@ -2,6 +2,10 @@
 // the console offers it as the action filter (with a translated name for each).
 export const AUDIT_ACTIONS = [
   'program.load',
+  'program.publish',
+  'program_draft.create',
+  'program_draft.update',
+  'program_draft.delete',
   'import.run',
   'facts.ingest',
   'client.end_services',

@@ -69,7 +69,8 @@ export function formatProblem(p: Problem): string {
   return `${p.path || '(file)'}: expected ${p.expected}, got ${p.got}`;
 }
 
-function pathText(path: readonly PropertyKey[]): string {
+/** A JSON path as problems name it: ruleSets[1].tiers[0].total */
+export function pathText(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;

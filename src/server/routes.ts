@@ -17,6 +17,7 @@ import { overviewRoutes } from '../features/operator-overview/routes.ts';
 import { partnerRoutes } from '../features/partners/routes.ts';
 import { pointChangeRoutes } from '../features/point-changes/routes.ts';
 import { previewRoutes } from '../features/previews/routes.ts';
+import { programAdminRoutes } from '../features/program/admin-routes.ts';
 import { programRoutes } from '../features/program/routes.ts';
 import { renewalRoutes } from '../features/renewals/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
@@ -60,6 +61,7 @@ export const routeModules: readonly RouteModule[] = [
   teamRoutes,
   calculatorRoutes,
   programRoutes,
+  programAdminRoutes,
   previewRoutes,
   // Live ingestion (integrations), uploaded imports and outgoing webhooks.
   ingestRoutes,

@@ -1,8 +1,6 @@
-// `tierwise migrate`, `tierwise program load FILE`, `tierwise rebuild`.
+// `tierwise migrate`, `tierwise rebuild` (`program load` is in ./program.ts).
 import type { Command } from 'commander';
-import { SYSTEM_ACTOR } from '../../features/audit/service.ts';
 import { rebuildAll } from '../../features/points/service.ts';
-import { loadProgramFile } from '../../features/program/service.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { withDatabase } from '../database.ts';
 
@@ -15,24 +13,6 @@ export function registerData(root: Command, ctx: CliContext): void {
       await withDatabase(globals, async (database) => {
         if (globals.json) ctx.io.out(`${JSON.stringify({ migrated: true, database: database.where })}\n`);
         else ctx.io.out(`Database migrated (${database.kind}: ${database.where}).\n`);
-      });
-    });
-
-  root
-    .command('program')
-    .description('the program rules')
-    .command('load <FILE>')
-    .description('load or replace the program (validated, versioned); derived state is rebuilt')
-    .action(async (file: string, _opts, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      await withDatabase(globals, async (database) => {
-        const { version, program } = await database.db.transaction((tx) =>
-          loadProgramFile(tx, file, { actor: SYSTEM_ACTOR, at: new Date() }),
-        );
-        const { partners } = await rebuildAll(database.db, { program, asOf: ctx.today() });
-        if (globals.json)
-          ctx.io.out(`${JSON.stringify({ version, name: program.name, partnersRebuilt: partners })}\n`);
-        else ctx.io.out(`Loaded "${program.name}" as version ${version}; rebuilt ${partners} partners.\n`);
       });
     });
 

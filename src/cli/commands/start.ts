@@ -8,6 +8,7 @@ import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/de
 import { IMPORT_JOB, importJobHandler } from '../../features/import/jobs.ts';
 import { startJobWorker } from '../../features/jobs/worker.ts';
 import { refreshAllStale } from '../../features/points/refresh.ts';
+import { PROGRAM_JOB_HANDLERS } from '../../features/program/jobs.ts';
 import { startWebhookWorker } from '../../features/webhooks/worker.ts';
 import { buildApp, DOCS_PATH } from '../../server/app.ts';
 import { runEvery } from '../../server/background.ts';
@@ -64,9 +65,9 @@ export function registerStart(root: Command, ctx: CliContext): void {
           retryDelaysMs: config.webhookRetryDelaysMs,
           onError: (error) => app.log.error({ err: error }, 'webhook worker'),
         });
-        // Uploaded imports (and later other background jobs), one of a kind at a time.
+        // Uploaded imports, what-ifs and publishes of the program, one of a kind at a time.
         const jobs = startJobWorker(deps, {
-          handlers: { [IMPORT_JOB]: importJobHandler },
+          handlers: { [IMPORT_JOB]: importJobHandler, ...PROGRAM_JOB_HANDLERS },
           onError: (error, job) => app.log.error({ err: error, jobId: job?.id }, 'job worker'),
         });
         // Points expire and projections move with the calendar: partners whose derived

@@ -59,13 +59,15 @@ export class BulkFactReader {
     tx: Tx,
     batches: readonly (readonly string[])[],
     withStandings: boolean,
+    options: { readOnly?: boolean } = {},
   ): Promise<BulkFactReader> {
     const reader = new BulkFactReader(tx, batches);
-    await reader.declare(withStandings);
+    await reader.declare(withStandings, options.readOnly ?? false);
     return reader;
   }
 
-  private async declare(withStandings: boolean): Promise<void> {
+  /** readOnly: the derived rows stay (a what-if reads facts and writes nothing). */
+  private async declare(withStandings: boolean, readOnly: boolean): Promise<void> {
     const { tx } = this;
     const ids = this.batches.flat();
     const numbers = this.batches.flatMap((b, i) => b.map(() => i));
@@ -115,7 +117,7 @@ export class BulkFactReader {
     // The cursors read no derived table but partner_state, and see it as it was when they
     // were declared: the partners' derived rows can go now, in one statement (writes skip
     // their delete per batch).
-    await clearDerived(tx, sql.raw(`select partner_id from ${PARTNERS}`));
+    if (!readOnly) await clearDerived(tx, sql.raw(`select partner_id from ${PARTNERS}`));
   }
 
   /** The facts (and standings) of the next batch. */

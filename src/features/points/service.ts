@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { type Db, lockPartners, type Queryable, type Tx } from '../../db/client.ts';
 import { partnerState, partners } from '../../db/schema.ts';
 import { type ChangeTotals, pointChanges } from '../../domain/changes.ts';
-import { deriveLedger, pointsOn } from '../../domain/ledger.ts';
+import { deriveLedger, type Ledger, pointsOn } from '../../domain/ledger.ts';
 import { pointsToNumber } from '../../domain/money.ts';
 import { derivePartner, type PartnerDerivation } from '../../domain/partner.ts';
 import type { Program } from '../../domain/program.ts';
@@ -58,6 +58,8 @@ export interface RecomputeOptions {
    * webhook events with the change that caused them). Costs one read of partner_state.
    */
   onChanged?: (changes: StandingChange[]) => Promise<void>;
+  /** Told after each batch of partners: how many are done, of how many. */
+  progress?: (done: number, of: number) => void;
 }
 
 function sameStanding(a: PartnerStanding, b: PartnerStanding): boolean {
@@ -155,6 +157,7 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
           }
         }
       }
+      options.progress?.(Math.min(ids.length, (b + 1) * LOAD_BATCH), ids.length);
     }
     await writing;
     await bulk?.close();
@@ -198,22 +201,24 @@ async function partnerFacts(db: Queryable, partnerId: string) {
   return (await loadPartnerFacts(db, [partnerId])).get(partnerId)!;
 }
 
-/** `tierwise points P --on D`: points and tiers of a partner on a date. */
-export async function getPartnerPoints(db: Queryable, program: Program, partnerId: string, on: string) {
-  const ledger = deriveLedger(program, await partnerFacts(db, partnerId));
+/** A partner's points and tiers on a date, as `tierwise points` prints them. */
+export function pointsOfLedger(ledger: Ledger, on: string) {
   const p = pointsOn(ledger, on);
-  const history = creditedTierHistory(ledger, on);
   return {
-    partnerId,
-    on,
     sourced: pointsToNumber(p.sourced),
     assisted: pointsToNumber(p.assisted),
     sold: pointsToNumber(p.sold),
     managed: pointsToNumber(p.managed),
     total: pointsToNumber(p.total),
     performance: performanceOn(ledger, on).tier,
-    credited: creditedOn(history, on),
+    credited: creditedOn(creditedTierHistory(ledger, on), on),
   };
+}
+
+/** `tierwise points P --on D`: points and tiers of a partner on a date. */
+export async function getPartnerPoints(db: Queryable, program: Program, partnerId: string, on: string) {
+  const ledger = deriveLedger(program, await partnerFacts(db, partnerId));
+  return { partnerId, on, ...pointsOfLedger(ledger, on) };
 }
 
 /** `tierwise changes P --from A --to B`: point changes over a range (rules §6). */

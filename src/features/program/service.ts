@@ -22,6 +22,14 @@ export async function getProgram(db: Queryable): Promise<Program> {
   return loadProgram(latest ? latest.document : exampleProgramFile);
 }
 
+/** Reads and validates a program file (ProgramFileError lists every problem). */
+export async function readProgramFile(file: string): Promise<{ program: Program; document: unknown }> {
+  const text = await readFile(file, 'utf8');
+  const result = parseProgramText(text);
+  if (!result.ok) throw new ProgramFileError(file, result.problems.map(formatProblem));
+  return { program: result.program, document: JSON.parse(text) };
+}
+
 /**
  * Validates a program file and stores it as a new version with its audit entry (call it in
  * a transaction); returns the version number.
@@ -31,12 +39,10 @@ export async function loadProgramFile(
   file: string,
   by: { actor: Actor; at: Date },
 ): Promise<{ version: number; program: Program }> {
-  const text = await readFile(file, 'utf8');
-  const result = parseProgramText(text);
-  if (!result.ok) throw new ProgramFileError(file, result.problems.map(formatProblem));
+  const { program, document } = await readProgramFile(file);
   const [row] = await db
     .insert(programVersions)
-    .values({ name: result.program.name, document: JSON.parse(text) })
+    .values({ name: program.name, document, loadedAt: by.at })
     .returning({ version: programVersions.version });
   const version = row!.version;
   await recordAudit(db, {
@@ -44,9 +50,9 @@ export async function loadProgramFile(
     action: 'program.load',
     entity: 'program',
     entityId: String(version),
-    after: { version, name: result.program.name, file },
+    after: { version, name: program.name, file },
   });
-  return { version, program: result.program };
+  return { version, program };
 }
 
 /** The program in force as written (the latest loaded version; version 0: the example program). */

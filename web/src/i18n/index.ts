@@ -20,6 +20,7 @@ import { previewMessages } from '../features/previews/messages.ts';
 import { breakdownMessages } from '../features/tier/breakdown/messages.ts';
 import { tierMessages } from '../features/tier/messages.ts';
 import { tierOverviewMessages } from '../features/tier/overview/messages.ts';
+import { tierProgramMessages } from '../features/tier/program/messages.ts';
 import { usersMessages } from '../features/users/messages.ts';
 import type { FeatureMessages, MessageTree } from './define.ts';
 import { LOCALES, type Locale } from './locales.ts';
@@ -31,6 +32,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   clients: clientMessages,
   activity: activityMessages,
   tier: tierMessages,
+  tierProgram: tierProgramMessages,
   tierOverview: tierOverviewMessages,
   breakdown: breakdownMessages,
   calculator: calculatorMessages,

@@ -13,6 +13,7 @@ import { CalculatorDrawer } from '../calculator/calculator-drawer.tsx';
 import { PreviewBanner } from '../previews/preview-banner.tsx';
 import { PointsBreakdown } from './breakdown/points-breakdown.tsx';
 import { TierOverview } from './overview/tier-overview.tsx';
+import { ComingChanges, ProgramVersion } from './program/program-notice.tsx';
 import { useTier } from './queries.ts';
 
 export default function TierPage() {
@@ -37,11 +38,13 @@ export default function TierPage() {
               {t('tier.asOf', { date: f.date(tier.data.asOf) })}
             </Text>
           ) : null}
+          <ProgramVersion />
         </div>
         <Button variant="light" onClick={open}>
           {t('tier.openCalculator')}
         </Button>
       </Group>
+      <ComingChanges />
       <Card withBorder radius="md" padding="lg" component="section" aria-label={t('tier.summary.tier')}>
         <PanelBody query={tier}>
           {(data) => (

@@ -57,11 +57,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Program loaded', publish: 'Program published' },
-      program_draft: {
-        create: 'Program draft started',
-        update: 'Program draft changed',
-        delete: 'Program draft deleted',
-      },
+      program_draft: { create: 'Draft started', update: 'Draft saved', delete: 'Draft deleted' },
       import: { run: 'Data imported' },
       facts: { ingest: 'Live changes received' },
       client: { end_services: 'Client services ended' },
@@ -150,11 +146,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Program inläst', publish: 'Program publicerat' },
-      program_draft: {
-        create: 'Programutkast startat',
-        update: 'Programutkast ändrat',
-        delete: 'Programutkast borttaget',
-      },
+      program_draft: { create: 'Utkast påbörjat', update: 'Utkast sparat', delete: 'Utkast borttaget' },
       import: { run: 'Data importerad' },
       facts: { ingest: 'Liveändringar mottagna' },
       client: { end_services: 'Kundens tjänster avslutade' },
@@ -243,11 +235,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
-      program_draft: {
-        create: 'Programmaconcept gestart',
-        update: 'Programmaconcept gewijzigd',
-        delete: 'Programmaconcept verwijderd',
-      },
+      program_draft: { create: 'Concept gestart', update: 'Concept opgeslagen', delete: 'Concept verwijderd' },
       import: { run: 'Gegevens geïmporteerd' },
       facts: { ingest: 'Live wijzigingen ontvangen' },
       client: { end_services: 'Diensten van klant beëindigd' },
