@@ -235,7 +235,11 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
-      program_draft: { create: 'Concept gestart', update: 'Concept opgeslagen', delete: 'Concept verwijderd' },
+      program_draft: {
+        create: 'Concept gestart',
+        update: 'Concept opgeslagen',
+        delete: 'Concept verwijderd',
+      },
       import: { run: 'Gegevens geïmporteerd' },
       facts: { ingest: 'Live wijzigingen ontvangen' },
       client: { end_services: 'Diensten van klant beëindigd' },

@@ -64,7 +64,24 @@ export default function HistoryPage() {
   const published = params.get('published');
   const list = versions.data?.versions ?? [];
   const current = list.find((v) => v.current);
-  const previous = list.find((v) => !v.current && current && v.version < current.version);
+  // Version 0, the example program, was in force before the first publish: the server's list
+  // leaves it out once a version exists, but it can still be compared with and restored.
+  const comparable: ProgramVersionSummary[] =
+    list.length === 0 || list.some((v) => v.version === 0)
+      ? list
+      : [
+          ...list,
+          {
+            version: 0,
+            name: t('opProgram.history.example'),
+            note: null,
+            publishedAt: new Date(0).toISOString(),
+            publishedBy: { userId: null, email: null },
+            restoredFrom: null,
+            current: false,
+          },
+        ];
+  const previous = comparable.find((v) => current && v.version < current.version);
   const num = (key: string) => (params.get(key) === null ? null : Number(params.get(key)));
   const from = num('from') ?? previous?.version ?? null;
   const to = num('to') ?? current?.version ?? null;
@@ -112,7 +129,7 @@ export default function HistoryPage() {
         isEmpty={(d) => d.versions.length === 0}
         empty={t('opProgram.history.empty')}
       >
-        {(data) => (
+        {() => (
           <Table.ScrollContainer minWidth={900}>
             <Table data-testid="versions" verticalSpacing="xs">
               <Table.Thead>
@@ -125,7 +142,7 @@ export default function HistoryPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.versions.map((v) => {
+                {comparable.map((v) => {
                   const isOpen = open?.version === v.version ? open.kind : null;
                   return (
                     <Fragment key={v.version}>
@@ -158,10 +175,16 @@ export default function HistoryPage() {
                           ) : null}
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{f.dateTime(v.publishedAt)}</Text>
-                          <Text size="xs" c={MUTED}>
-                            {personText(t, v.publishedBy)}
-                          </Text>
+                          {v.version === 0 ? (
+                            <Text size="sm">{t('opProgram.history.shipped')}</Text>
+                          ) : (
+                            <>
+                              <Text size="sm">{f.dateTime(v.publishedAt)}</Text>
+                              <Text size="xs" c={MUTED}>
+                                {personText(t, v.publishedBy)}
+                              </Text>
+                            </>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -239,7 +262,7 @@ export default function HistoryPage() {
       </Panel>
       {list.length > 0 ? (
         <VersionDiff
-          versions={list}
+          versions={comparable}
           from={from}
           to={to}
           onChange={(a, b) => set({ from: a === null ? null : String(a), to: b === null ? null : String(b) })}

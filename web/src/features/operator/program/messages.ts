@@ -188,6 +188,8 @@ export const opProgramMessages = defineMessages({
       restoreNote: 'Why restore version {{version}}?',
       restoreNow: 'Restore version {{version}}',
       published: 'Version {{version}} is published and in force.',
+      example: 'The example program',
+      shipped: 'Shipped with Tierwise',
     },
     diff: {
       title: 'Differences between versions',
@@ -398,6 +400,8 @@ export const opProgramMessages = defineMessages({
       restoreNote: 'Varför återställa version {{version}}?',
       restoreNow: 'Återställ version {{version}}',
       published: 'Version {{version}} är publicerad och gäller.',
+      example: 'Exempelprogrammet',
+      shipped: 'Levereras med Tierwise',
     },
     diff: {
       title: 'Skillnader mellan versioner',
@@ -613,6 +617,8 @@ export const opProgramMessages = defineMessages({
       restoreNote: 'Waarom versie {{version}} herstellen?',
       restoreNow: 'Versie {{version}} herstellen',
       published: 'Versie {{version}} is gepubliceerd en geldt.',
+      example: 'Het voorbeeldprogramma',
+      shipped: 'Meegeleverd met Tierwise',
     },
     diff: {
       title: 'Verschillen tussen versies',

@@ -16,7 +16,8 @@ export function VersionDiff({
   to,
   onChange,
 }: {
-  versions: ProgramVersionSummary[];
+  /** The versions to choose from. */
+  versions: Pick<ProgramVersionSummary, 'version' | 'name'>[];
   from: number | null;
   to: number | null;
   onChange: (from: number | null, to: number | null) => void;
