@@ -5,7 +5,7 @@
 // (followed through a reload) and reads the movers, publishes with a note, finds the new
 // version in the history with its diff, and restores the example program so that the other
 // journeys see the demo as it was. The pages in Swedish and Dutch.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from './browser.ts';
 import { auditRow, baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
@@ -13,6 +13,9 @@ import { auditRow, baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './f
 const browser = sharedBrowser();
 const language = /^(Language|Språk|Taal)$/;
 
+/** A form field by its label; a required one's label ends with an asterisk. */
+const field = (scope: Page | Locator, label: string) =>
+  scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
 const editor = (page: Page) => page.getByLabel('Program file (JSON)');
 const savedState = (page: Page) => page.getByTestId('draft-saved-state');
 
@@ -46,7 +49,7 @@ describe('the program pages', () => {
     // A draft of the published version.
     await page.getByRole('link', { name: 'Drafts' }).click();
     const name = `Gold for half ${Date.now()}`;
-    await page.getByLabel('Name', { exact: true }).fill(name);
+    await field(page, 'Name').fill(name);
     await page.getByRole('button', { name: 'Start the draft' }).click();
     await page.waitForURL(/\/operator\/program\/drafts\/[0-9a-f-]{36}$/);
     const draftUrl = page.url();
@@ -56,8 +59,8 @@ describe('the program pages', () => {
 
     // The form: Gold's total points in the newest rule set, halved and saved.
     const quick = page.getByTestId('quick-edits');
-    await expect.poll(() => quick.getByLabel('Points', { exact: true }).inputValue()).toBe('630');
-    await quick.getByLabel('Points', { exact: true }).fill('315');
+    await expect.poll(() => field(quick, 'Points').inputValue()).toBe('630');
+    await field(quick, 'Points').fill('315');
     await quick.getByRole('button', { name: 'Apply and save' }).click();
     await expect.poll(() => editor(page).inputValue()).toContain('"total": 315');
     await waitSaved(page);
@@ -94,7 +97,7 @@ describe('the program pages', () => {
     await page.getByRole('tab', { name: 'Edit' }).click();
     await quick.getByText('Change a rate', { exact: true }).click();
     await choose(quick, 'Rule set', '2024-02 (2024-02-27)');
-    await quick.getByLabel('Points per 100').fill('5');
+    await field(quick, 'Points per 100').fill('5');
     await quick.getByRole('button', { name: 'Apply and save' }).click();
     await page.getByTestId('draft-no-problems').waitFor();
     await waitSaved(page);
@@ -146,7 +149,7 @@ describe('the program pages', () => {
     // Publish with a note: the history shows the new version in force, and the diff.
     await page.getByRole('tab', { name: 'Publish' }).click();
     const note = `Gold needs half the points (${name})`;
-    await page.getByLabel('Note').fill(note);
+    await field(page, 'Note').fill(note);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.waitForURL(/\/operator\/program\/history\?published=\d+/, { timeout: 60_000 });
     const version = Number(new URL(page.url()).searchParams.get('published'));
@@ -196,7 +199,7 @@ describe('the program pages', () => {
     // The example program back in force (a restore is a publish too), for the other journeys.
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByRole('button', { name: 'Restore version 0' }).click();
-    await page.getByLabel('Why restore version 0?').fill('Back to the example program after the journey');
+    await field(page, 'Why restore version 0?').fill('Back to the example program after the journey');
     await page.getByRole('button', { name: 'Restore version 0' }).last().click();
     await expect
       .poll(() => new URL(page.url()).searchParams.get('published'), { timeout: 60_000 })

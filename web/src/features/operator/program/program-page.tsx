@@ -53,13 +53,15 @@ export default function ProgramPage() {
                   )}
                 </Group>
                 <Text size="sm" c={MUTED} data-testid="program-version">
-                  {summary
-                    ? t('opProgram.published.versionBy', {
-                        version,
-                        when: f.dateTime(summary.publishedAt),
-                        who: personText(t, summary.publishedBy),
-                      })
-                    : t('opProgram.published.version', { version })}
+                  {version === 0
+                    ? t('opProgram.published.example')
+                    : summary
+                      ? t('opProgram.published.versionBy', {
+                          version,
+                          when: f.dateTime(summary.publishedAt),
+                          who: personText(t, summary.publishedBy),
+                        })
+                      : t('opProgram.published.version', { version })}
                   {' · '}
                   {t('opProgram.published.baseCurrency', { currency: String(doc.baseCurrency ?? '—') })}
                 </Text>
