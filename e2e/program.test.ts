@@ -68,10 +68,13 @@ describe('the program pages', () => {
 
     // A syntax error is shown with its line before anything is saved.
     const text = await editor(page).inputValue();
-    await editor(page).fill(text.replace('"baseCurrency": "USD",', '"baseCurrency": "USD"'));
+    const broken = text.replace('"baseCurrency": "USD"', '"baseCurrency" "USD"');
+    const brokenLine = text.split('\n').findIndex((line) => line.includes('"baseCurrency"')) + 1;
+    expect(broken).not.toBe(text);
+    await editor(page).fill(broken);
     await expect
       .poll(() => page.getByTestId('syntax-error').textContent())
-      .toMatch(/^Not valid JSON at line 4, column \d+/);
+      .toMatch(new RegExp(`^Not valid JSON at line ${brokenLine}, column \\d+`));
     expect(await page.getByRole('button', { name: 'Save the draft' }).isDisabled()).toBe(true);
 
     // A negative rate: saved, and the server's problem listed with its path and line.

@@ -13,6 +13,34 @@ describe('the document as text', () => {
     expect(serialize({ a: 1 }, 'yaml')).toBe('a: 1\n');
   });
 
+  it("writes the keys in the program file's order, whatever order they come in", () => {
+    const shuffled = {
+      renewals: { decisionLeadDays: 45, horizonDays: 120 },
+      ruleSets: [
+        { tiers: [{ total: 1, id: 'gold', name: 'Gold' }], effectiveFrom: '2024-01-01', id: 'a', extra: 1 },
+      ],
+      name: 'x',
+    };
+    expect(serialize(shuffled, 'json')).toBe(
+      `${JSON.stringify(
+        {
+          name: 'x',
+          ruleSets: [
+            {
+              id: 'a',
+              effectiveFrom: '2024-01-01',
+              tiers: [{ id: 'gold', name: 'Gold', total: 1 }],
+              extra: 1,
+            },
+          ],
+          renewals: { horizonDays: 120, decisionLeadDays: 45 },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  });
+
   it('says where JSON stops being JSON', () => {
     const text = '{\n  "name": "x",\n  "rates": { "sourced": }\n}';
     const parsed = parseText(text, 'json');

@@ -14,9 +14,49 @@ export interface SyntaxProblem {
 
 export type Parsed = { ok: true; document: unknown } | { ok: false; error: SyntaxProblem };
 
+/** The keys of each record of a program file in the order PROGRAM_RULES §2 writes them. */
+const FILE_ORDER: Record<string, readonly string[]> = {
+  '': ['name', 'baseCurrency', 'ruleSets', 'tierReview', 'commission', 'renewals'],
+  ruleSets: [
+    'id',
+    'effectiveFrom',
+    'rates',
+    'growthMultiplier',
+    'currencyPer100',
+    'growthMarkets',
+    'soldPointsLifetimeMonths',
+    'sellerMinimumCounts',
+    'certificationRequired',
+    'tiers',
+  ],
+  rates: ['sourced', 'assisted', 'managed'],
+  tiers: ['id', 'name', 'total', 'sellerMinimum', 'managedMinimum'],
+  tierReview: ['reviewDays', 'windowMonths', 'protectionMonths'],
+  commission: ['rate', 'months', 'dealTypes', 'payout', 'payoutLagDays'],
+  renewals: ['horizonDays', 'decisionLeadDays'],
+};
+
+/**
+ * The document with its records' keys in the program file's order (the database keeps JSON
+ * with its keys reordered); unknown keys follow in their own order. Values are unchanged.
+ */
+export function inFileOrder(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => inFileOrder(item, key));
+  if (typeof value !== 'object' || value === null) return value;
+  const order = FILE_ORDER[key];
+  const record = value as Record<string, unknown>;
+  if (!order) return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, inFileOrder(v, k)]));
+  const keys = [
+    ...order.filter((k) => k in record),
+    ...Object.keys(record).filter((k) => !order.includes(k)),
+  ];
+  return Object.fromEntries(keys.map((k) => [k, inFileOrder(record[k], k)]));
+}
+
 export function serialize(document: unknown, format: TextFormat): string {
-  if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
-  return stringify(document, { lineWidth: 0 });
+  const ordered = inFileOrder(document);
+  if (format === 'json') return `${JSON.stringify(ordered, null, 2)}\n`;
+  return stringify(ordered, { lineWidth: 0 });
 }
 
 export function parseText(text: string, format: TextFormat): Parsed {
