@@ -47,7 +47,7 @@ describe('the program pages', () => {
     await checkScreen(page, 'operator-program-en');
 
     // A draft of the published version.
-    await page.getByRole('link', { name: 'Drafts' }).click();
+    await page.getByRole('link', { name: 'Drafts', exact: true }).click();
     const name = `Gold for half ${Date.now()}`;
     await field(page, 'Name').fill(name);
     await page.getByRole('button', { name: 'Start the draft' }).click();
@@ -87,6 +87,7 @@ describe('the program pages', () => {
     await problem.waitFor();
     await problem.getByRole('button', { name: /^Line \d+: ruleSets\[1\]\.rates\.sourced$/ }).waitFor();
     await page.getByText('1 problem', { exact: true }).first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await checkScreen(page, 'operator-program-draft-invalid-en');
 
     // An invalid draft refuses a what-if, with every problem.
@@ -104,7 +105,7 @@ describe('the program pages', () => {
     await quick.getByRole('button', { name: 'Apply and save' }).click();
     await page.getByTestId('draft-no-problems').waitFor();
     await waitSaved(page);
-    await page.getByRole('link', { name: 'Drafts' }).click();
+    await page.getByRole('link', { name: 'Drafts', exact: true }).click();
     const listed = page.getByTestId('drafts').getByRole('row', { name: new RegExp(name) });
     await expect.poll(() => listed.textContent()).toContain('Valid');
     await page.goto(draftUrl);

@@ -75,7 +75,7 @@ function DraftHeader({ draft }: { draft: ProgramDraft }) {
             <Text size="sm" c={MUTED}>
               {draft.basedOn === null
                 ? t('opProgram.drafts.pasted')
-                : t('opProgram.drafts.versionN', { version: draft.basedOn })}
+                : t('opProgram.draft.copyOf', { version: draft.basedOn })}
               {' · '}
               {t('opProgram.drafts.updatedBy', {
                 when: f.dateTime(draft.updatedAt),

@@ -114,6 +114,7 @@ export const opProgramMessages = defineMessages({
     },
     draft: {
       back: '← All drafts',
+      copyOf: 'A copy of version {{version}}',
       rename: 'Rename',
       newName: 'New name',
       saveName: 'Save the name',
@@ -323,6 +324,7 @@ export const opProgramMessages = defineMessages({
     },
     draft: {
       back: '← Alla utkast',
+      copyOf: 'En kopia av version {{version}}',
       rename: 'Byt namn',
       newName: 'Nytt namn',
       saveName: 'Spara namnet',
@@ -542,6 +544,7 @@ export const opProgramMessages = defineMessages({
     },
     draft: {
       back: '← Alle concepten',
+      copyOf: 'Een kopie van versie {{version}}',
       rename: 'Naam wijzigen',
       newName: 'Nieuwe naam',
       saveName: 'De naam opslaan',
