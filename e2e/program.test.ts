@@ -148,6 +148,7 @@ describe('the program pages', () => {
     const csv = await (await page.request.get(`${baseUrl()}${href}`)).text();
     expect(csv.split('\n')[0]).toContain('partner_id');
     expect(csv).toContain(first!);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await checkScreen(page, 'operator-program-what-if-en');
 
     // Publish with a note: the history shows the new version in force, and the diff.

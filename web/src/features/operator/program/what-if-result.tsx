@@ -31,7 +31,7 @@ function TierCountChart({ counts, name }: { counts: TierCount[]; name: (id: stri
         <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={false} />
         <YAxis allowDecimals={false} tick={AXIS} tickLine={false} axisLine={false} width={48} />
         <Tooltip cursor={{ fill: 'var(--mantine-color-gray-1)' }} />
-        <Legend iconType="square" wrapperStyle={{ fontSize: 13, paddingTop: 8 }} />
+        <Legend iconType="square" itemSorter={null} wrapperStyle={{ fontSize: 13, paddingTop: 8 }} />
         <Bar
           dataKey="before"
           name={t('opProgram.whatIf.before')}
