@@ -66,6 +66,15 @@ describe('the program pages', () => {
     await waitSaved(page);
     await page.getByTestId('draft-no-problems').waitFor();
 
+    // The same document as YAML, and back.
+    await page.getByText('YAML', { exact: true }).click();
+    const yaml = page.getByLabel('Program file (YAML)');
+    await expect.poll(() => yaml.inputValue()).toContain('name: Example Solutions Partner Program');
+    expect(await yaml.inputValue()).toContain('total: 315');
+    expect(await savedState(page).textContent()).toBe('Saved');
+    await page.getByText('JSON', { exact: true }).click();
+    await expect.poll(() => editor(page).inputValue()).toContain('"growthMarkets": ["IN", "BR"');
+
     // A syntax error is shown with its line before anything is saved.
     const text = await editor(page).inputValue();
     const broken = text.replace('"baseCurrency": "USD"', '"baseCurrency" "USD"');

@@ -55,8 +55,27 @@ export function inFileOrder(value: unknown, key = ''): unknown {
 
 export function serialize(document: unknown, format: TextFormat): string {
   const ordered = inFileOrder(document);
-  if (format === 'json') return `${JSON.stringify(ordered, null, 2)}\n`;
+  if (format === 'json') return `${prettyJson(ordered, '')}\n`;
   return stringify(ordered, { lineWidth: 0 });
+}
+
+const isScalar = (v: unknown) => v === null || typeof v !== 'object';
+
+/** JSON indented by two spaces, with a list of plain values (growth markets, review days) on one line. */
+function prettyJson(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every(isScalar)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => inner + prettyJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 export function parseText(text: string, format: TextFormat): Parsed {
