@@ -72,11 +72,29 @@ export interface ProgramPieces {
   commission?: z.infer<typeof commissionInput>;
 }
 
+/**
+ * A rule set's well-formed fields, when some are not (a negative rate must not hide a
+ * threshold out of order in the same rule set); undefined without a usable id and date.
+ */
+function wellFormedRuleSet(input: unknown): RuleSetInput | undefined {
+  const whole = ruleSetInput.safeParse(input);
+  if (whole.success) return whole.data;
+  if (typeof input !== 'object' || input === null) return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(ruleSetInput.shape)) {
+    const parsed = schema.safeParse((input as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) fields[key] = parsed.data;
+  }
+  return typeof fields.id === 'string' && typeof fields.effectiveFrom === 'string'
+    ? (fields as RuleSetInput)
+    : undefined;
+}
+
 export function wellFormedPieces(input: unknown): ProgramPieces {
   const doc = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   return {
     baseCurrency: typeof doc.baseCurrency === 'string' ? doc.baseCurrency : undefined,
-    ruleSets: Array.isArray(doc.ruleSets) ? doc.ruleSets.map((r) => ruleSetInput.safeParse(r).data) : [],
+    ruleSets: Array.isArray(doc.ruleSets) ? doc.ruleSets.map(wellFormedRuleSet) : [],
     effectiveFroms: Array.isArray(doc.ruleSets)
       ? doc.ruleSets.map((r) => (r as { effectiveFrom?: unknown })?.effectiveFrom)
       : [],

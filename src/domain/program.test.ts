@@ -162,6 +162,18 @@ describe('validation', () => {
     );
   });
 
+  it('checks the well-formed fields of a malformed rule set, and reports a bad field once', () => {
+    const doc = exampleDoc();
+    doc.ruleSets[0].rates.sourced = -1;
+    doc.ruleSets[0].tiers[1].total = 10;
+    doc.ruleSets[0].growthMarkets = 'IN';
+    expect(paths(problemsOf(doc)).sort()).toEqual([
+      'ruleSets[0].growthMarkets',
+      'ruleSets[0].rates.sourced',
+      'ruleSets[0].tiers[1].total',
+    ]);
+  });
+
   it('requires the base currency in every currency table', () => {
     const doc = exampleDoc();
     delete doc.ruleSets[2].currencyPer100.USD;

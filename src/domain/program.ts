@@ -150,8 +150,11 @@ export function parseProgram(input: unknown): ProgramResult {
     'certificationRequired',
     'tiers',
   ];
+  // A field already reported as malformed is not reported missing as well.
+  const reported = (path: string) =>
+    problems.some((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
   for (const key of required) {
-    if (first && first[key] === undefined)
+    if (first && first[key] === undefined && !reported(`ruleSets[0].${key}`))
       add(`ruleSets[0].${key}`, 'a value (the first rule set inherits from nothing)', undefined);
   }
   for (const key of ['sourced', 'assisted', 'managed'] as const) {

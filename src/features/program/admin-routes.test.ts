@@ -69,14 +69,14 @@ describe('program drafts, what-if and publish', () => {
     expect(draft.document).toEqual(exampleProgramFile);
     const doc = example();
     doc.ruleSets[0]!.rates!.sourced = -1;
-    doc.ruleSets[2]!.tiers![1]!.total = 10;
+    doc.ruleSets[0]!.tiers![1]!.total = 10;
     const saved = await send('PATCH', `/api/v1/program/drafts/${draft.draftId}`, { document: doc });
     expect(saved.statusCode, saved.body).toBe(200);
     const body = saved.json();
     expect(body.valid).toBe(false);
     const paths = body.problems.map((p: { path: string }) => p.path);
     expect(paths).toContain('ruleSets[0].rates.sourced');
-    expect(paths).toContain('ruleSets[2].tiers[1].total');
+    expect(paths).toContain('ruleSets[0].tiers[1].total');
     expect((await get(`/api/v1/program/drafts/${draft.draftId}`)).json().document).toEqual(doc);
 
     for (const action of ['what-if', 'publish']) {
