@@ -6,7 +6,8 @@ import type { ProgramDiffEntry, ProgramVersionSummary } from '../../../lib/api-t
 import { PanelBody } from '../../../ui/panel.tsx';
 import { MUTED, type Tone, ToneBadge } from '../../../ui/tone.tsx';
 import { JsonValue } from './field-values.tsx';
-import { useDiff } from './queries.ts';
+import { pathLabel } from './path-label.ts';
+import { useDiff, useVersion } from './queries.ts';
 
 const TONE: Record<ProgramDiffEntry['change'], Tone> = { added: 'teal', removed: 'red', changed: 'yellow' };
 
@@ -24,6 +25,8 @@ export function VersionDiff({
 }) {
   const { t } = useTranslation();
   const diff = useDiff(from, to);
+  const fromDoc = useVersion(from);
+  const toDoc = useVersion(to);
   const options = versions.map((v) => ({
     value: String(v.version),
     label: t('opProgram.newDraft.version', { version: v.version, name: v.name }),
@@ -81,8 +84,20 @@ export function VersionDiff({
                       {data.changes.map((c) => (
                         <Table.Tr key={`${c.path}-${c.change}`} data-path={c.path} data-change={c.change}>
                           <Table.Td>
-                            <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                            <Text
+                              size="sm"
+                              ff="monospace"
+                              style={{ overflowWrap: 'anywhere' }}
+                              data-path-text
+                            >
                               {c.path}
+                            </Text>
+                            <Text size="xs" c={MUTED}>
+                              {pathLabel(
+                                t,
+                                c.path,
+                                c.change === 'removed' ? fromDoc.data?.document : toDoc.data?.document,
+                              )}
                             </Text>
                           </Table.Td>
                           <Table.Td>
