@@ -177,7 +177,7 @@ describe('the program pages', () => {
     await gold.waitFor();
     expect(await gold.getAttribute('data-change')).toBe('changed');
     expect(await gold.locator('td').allTextContents()).toEqual([
-      'ruleSets[2].tiers[0].total',
+      'ruleSets[2].tiers[0].total2025-07 › Tiers and thresholds › Gold › Total points',
       'Changed',
       '630',
       '315',
