@@ -222,7 +222,7 @@ const merge = (a: Reads, b: Reads): Reads => ({
 });
 const summary = (r: Reads) =>
   r.latencies.length
-    ? `${n(r.latencies.length)} reads, p50 ${percentile(r.latencies, 50).toFixed(0)} ms, **p99 ${percentile(r.latencies, 99).toFixed(0)} ms**, max ${Math.max(...r.latencies).toFixed(0)} ms, ${r.errors + r.non2xx} errors`
+    ? `${n(r.latencies.length)} reads, p50 ${percentile(r.latencies, 50).toFixed(0)} ms, **p99 ${percentile(r.latencies, 99).toFixed(0)} ms**, max ${r.latencies.reduce((a, b) => Math.max(a, b), 0).toFixed(0)} ms, ${r.errors + r.non2xx} errors`
     : `no reads, ${r.errors + r.non2xx} errors`;
 
 export async function runWhatIfBench(options: { scale?: number } = {}): Promise<void> {
