@@ -5,6 +5,7 @@ import { runEngineBench } from './engine.ts';
 import { runImportBench } from './import.ts';
 import { runServerBench } from './server.ts';
 import { runWebBench } from './web.ts';
+import { runWhatIfBench } from './what-if.ts';
 
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   import: () => runImportBench({ scale }),
   server: () => runServerBench({ scale }),
   web: () => runWebBench(),
+  'what-if': () => runWhatIfBench({ scale }),
 };
 for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];

@@ -18,7 +18,7 @@ const EMAIL = 'bench-operator@bench.test';
 /** The partners table as an operator opens it filtered by a tier, sorted by points, on page 2. */
 const TABLE_QUERY = 'credited=gold&sort=total&dir=desc&page=2&pageSize=50';
 
-interface Target {
+export interface Target {
   kind: 'postgres' | 'pglite';
   args: string[];
   env: NodeJS.ProcessEnv;
@@ -43,7 +43,7 @@ async function target(kind: Target['kind'], scale: number): Promise<Target> {
   return { kind, args, env };
 }
 
-function startServer(t: Target): Promise<{ child: ChildProcess; url: string }> {
+export function startServer(t: Target): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [join(root, 'bin', 'tierwise.mjs'), ...t.args, 'start', '--port', '0', '--host', '127.0.0.1', '--json'],
@@ -63,7 +63,7 @@ function startServer(t: Target): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-async function json(url: string, init: RequestInit & { cookie?: string; csrf?: string } = {}) {
+export async function json(url: string, init: RequestInit & { cookie?: string; csrf?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.csrf) headers['x-csrf-token'] = init.csrf;
