@@ -182,6 +182,7 @@ describe('program drafts, what-if and publish', () => {
       publishedBy: { email: 'op@vendor.example' },
       restoredFrom: null,
     });
+    expect(versions.at(-1)).toMatchObject({ version: 0, current: false });
     const [entry] = await listAudit(t.deps.db, { entity: 'program', limit: 1 });
     expect(entry).toMatchObject({ action: 'program.publish', entityId: '1' });
     expect(entry?.after).toMatchObject({ note: 'Halve every threshold', partnersRebuilt: 40 });

@@ -48,11 +48,13 @@ const summary = (r: Row, current: boolean): VersionSummary => ({
   current,
 });
 
-/** Every version, newest (the one in force) first; only the example before any publish. */
+/**
+ * Every version, newest (the one in force) first, and last version 0: the example program,
+ * in force before the first publish, which can still be compared with and restored.
+ */
 export async function listVersions(db: Queryable): Promise<VersionSummary[]> {
   const found = await select(db).orderBy(desc(programVersions.version));
-  if (found.length === 0) return [{ ...EXAMPLE, current: true }];
-  return found.map((r, i) => summary(r, i === 0));
+  return [...found.map((r, i) => summary(r, i === 0)), { ...EXAMPLE, current: found.length === 0 }];
 }
 
 export async function getVersion(

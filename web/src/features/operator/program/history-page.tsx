@@ -64,24 +64,7 @@ export default function HistoryPage() {
   const published = params.get('published');
   const list = versions.data?.versions ?? [];
   const current = list.find((v) => v.current);
-  // Version 0, the example program, was in force before the first publish: the server's list
-  // leaves it out once a version exists, but it can still be compared with and restored.
-  const comparable: ProgramVersionSummary[] =
-    list.length === 0 || list.some((v) => v.version === 0)
-      ? list
-      : [
-          ...list,
-          {
-            version: 0,
-            name: t('opProgram.history.example'),
-            note: null,
-            publishedAt: new Date(0).toISOString(),
-            publishedBy: { userId: null, email: null },
-            restoredFrom: null,
-            current: false,
-          },
-        ];
-  const previous = comparable.find((v) => current && v.version < current.version);
+  const previous = list.find((v) => current && v.version < current.version);
   const num = (key: string) => (params.get(key) === null ? null : Number(params.get(key)));
   const from = num('from') ?? previous?.version ?? null;
   const to = num('to') ?? current?.version ?? null;
@@ -142,7 +125,7 @@ export default function HistoryPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {comparable.map((v) => {
+                {list.map((v) => {
                   const isOpen = open?.version === v.version ? open.kind : null;
                   return (
                     <Fragment key={v.version}>
@@ -262,7 +245,7 @@ export default function HistoryPage() {
       </Panel>
       {list.length > 0 ? (
         <VersionDiff
-          versions={comparable}
+          versions={list}
           from={from}
           to={to}
           onChange={(a, b) => set({ from: a === null ? null : String(a), to: b === null ? null : String(b) })}

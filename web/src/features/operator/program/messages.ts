@@ -107,7 +107,6 @@ export const opProgramMessages = defineMessages({
       restoreNote: 'Why restore version {{version}}?',
       restoreNow: 'Restore version {{version}}',
       published: 'Version {{version}} is published and in force.',
-      example: 'The example program',
       shipped: 'Shipped with Tierwise',
     },
     diff: {
@@ -235,7 +234,6 @@ export const opProgramMessages = defineMessages({
       restoreNote: 'Varför återställa version {{version}}?',
       restoreNow: 'Återställ version {{version}}',
       published: 'Version {{version}} är publicerad och gäller.',
-      example: 'Exempelprogrammet',
       shipped: 'Levereras med Tierwise',
     },
     diff: {
@@ -369,7 +367,6 @@ export const opProgramMessages = defineMessages({
       restoreNote: 'Waarom versie {{version}} herstellen?',
       restoreNow: 'Versie {{version}} herstellen',
       published: 'Versie {{version}} is gepubliceerd en geldt.',
-      example: 'Het voorbeeldprogramma',
       shipped: 'Meegeleverd met Tierwise',
     },
     diff: {
