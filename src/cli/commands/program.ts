@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../features/audit/service.ts';
-import { rebuildAll } from '../../features/points/service.ts';
+import { recomputeAll } from '../../features/points/service.ts';
 import { getProgram, loadProgramFile, readProgramFile } from '../../features/program/service.ts';
 import { diffVersions, listVersions } from '../../features/program/versions.ts';
 import { whatIf } from '../../features/program/what-if.ts';
@@ -23,10 +23,13 @@ export function registerProgram(root: Command, ctx: CliContext): void {
     .action(async (file: string, _opts, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await withDatabase(globals, async (database) => {
-        const { version, program } = await database.db.transaction((tx) =>
-          loadProgramFile(tx, file, { actor: SYSTEM_ACTOR, at: new Date() }),
-        );
-        const { partners } = await rebuildAll(database.db, { program, asOf: ctx.today() });
+        // The version and every partner rebuilt from it commit together, as a publish does:
+        // no reader sees the new version with the old figures.
+        const { version, program, partners } = await database.db.transaction(async (tx) => {
+          const loaded = await loadProgramFile(tx, file, { actor: SYSTEM_ACTOR, at: new Date() });
+          const rebuilt = await recomputeAll(tx, { program: loaded.program, asOf: ctx.today() });
+          return { ...loaded, partners: rebuilt.partners };
+        });
         if (globals.json) ctx.io.out(`${json({ version, name: program.name, partnersRebuilt: partners })}\n`);
         else ctx.io.out(`Loaded "${program.name}" as version ${version}; rebuilt ${partners} partners.\n`);
       });

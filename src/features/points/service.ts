@@ -181,15 +181,20 @@ export async function recomputeForClients(
   return recomputePartners(tx, { ...rest, partnerIds: [...affected, ...(partnerIds ?? [])] });
 }
 
+/** Every partner re-derived inside the caller's transaction (a rebuild, a new program version). */
+export async function recomputeAll(
+  tx: Tx,
+  options: Omit<RecomputeOptions, 'partnerIds'>,
+): Promise<{ partners: number }> {
+  return recomputePartners(tx, { ...options, partnerIds: await allPartnerIds(tx) });
+}
+
 /** `tierwise rebuild`: every partner's derived rows from its facts. */
 export async function rebuildAll(
   db: Db,
   options: { program: Program; asOf: string },
 ): Promise<{ partners: number }> {
-  return db.transaction(async (tx) => {
-    const ids = await allPartnerIds(tx);
-    return recomputePartners(tx, { ...options, partnerIds: ids });
-  });
+  return db.transaction((tx) => recomputeAll(tx, options));
 }
 
 async function partnerFacts(db: Queryable, partnerId: string) {

@@ -14,8 +14,7 @@ import { type Actor, recordAudit } from '../audit/service.ts';
 import { creatorEmail, findJob, type JobRow } from '../jobs/repository.ts';
 import { enqueueJob } from '../jobs/service.ts';
 import type { JobHandler } from '../jobs/worker.ts';
-import { allPartnerIds } from '../points/repository.ts';
-import { recomputePartners } from '../points/service.ts';
+import { recomputeAll } from '../points/service.ts';
 import { standingEventsHook } from '../webhooks/events.ts';
 import type { WhatIfAnswer } from './api-schemas.ts';
 import { currentProgramDocument } from './service.ts';
@@ -157,10 +156,8 @@ export async function publishVersion(
     const version = row!.version;
     const hook = await standingEventsHook(tx, now);
     let tierChanges = 0;
-    const ids = await allPartnerIds(tx);
-    const { partners } = await recomputePartners(tx, {
+    const { partners } = await recomputeAll(tx, {
       program,
-      partnerIds: ids,
       asOf,
       onChanged: async (changes) => {
         tierChanges += changes.filter(
