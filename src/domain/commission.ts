@@ -47,10 +47,17 @@ function quarterOf(date: IsoDate): { label: string; end: IsoDate } {
   return { label: `${y}-Q${q}`, end: fromParts(y, endMonth, endMonth === 6 || endMonth === 9 ? 30 : 31) };
 }
 
-/** The partner's commission accruals and quarterly payouts, past and estimated. */
-export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSchedule {
+/**
+ * Every accrual of the partner's commissionable deals, in deal order, to `visit`; with a
+ * period, only the months of service dated in it are computed at all.
+ */
+function forEachAccrual(
+  ledger: Ledger,
+  period: { from: IsoDate; to: IsoDate } | null,
+  visit: (accrual: Accrual) => void,
+): void {
   const program = ledger.program;
-  const { rate, months, dealTypes, payoutLagDays } = program.commission;
+  const { rate, months, dealTypes } = program.commission;
   const entriesByDeal = new Map<string, SoldEntry[]>();
   for (const e of ledger.entries) {
     if (e.creditedVia !== 'deal' || !dealTypes.includes(e.dealType)) continue;
@@ -58,17 +65,18 @@ export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSched
     if (!list) entriesByDeal.set(e.dealId, (list = []));
     list.push(e);
   }
+  if (entriesByDeal.size === 0) return;
   const lines = new Map<string, LineSeries>();
   for (const list of ledger.linesByClient.values())
     for (const l of list) lines.set(lineKey(l.clientId, l.product), l);
 
-  const byQuarter = new Map<string, Payout>();
   for (const [dealId, entries] of entriesByDeal) {
     const deal = ledger.deals.get(dealId);
     if (!deal?.closedOn) continue;
     const client = ledger.clients.get(deal.clientId)!;
     for (let k = 1; k <= months; k++) {
       const date = addMonths(deal.closedOn, k);
+      if (period && (date < period.from || date > period.to)) continue;
       let backing = 0;
       for (const e of entries) {
         if (e.earnedOn > date) continue;
@@ -79,20 +87,7 @@ export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSched
       if (backing <= 0) continue;
       const amount = roundScaled(mulDivRound([backing, rate], [SCALE]), minorUnits(client.currency));
       const baseAmount = toBase(program, date, new Map([[client.currency, amount]]));
-      const { label, end } = quarterOf(date);
-      let payout = byQuarter.get(label);
-      if (!payout) {
-        const payoutDate = addDays(end, payoutLagDays);
-        payout = {
-          quarter: label,
-          payoutDate,
-          amount: 0,
-          status: payoutDate <= on ? 'paid' : 'upcoming',
-          accruals: [],
-        };
-        byQuarter.set(label, payout);
-      }
-      payout.accruals.push({
+      visit({
         dealId,
         clientId: deal.clientId,
         date,
@@ -101,9 +96,41 @@ export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSched
         amount,
         baseAmount,
       });
-      payout.amount += baseAmount;
     }
   }
+}
+
+/** The commission accrued for months of service dated from `from` to `to`, in the base currency. */
+export function accruedBetween(ledger: Ledger, from: IsoDate, to: IsoDate): Scaled {
+  let sum = 0;
+  forEachAccrual(ledger, { from, to }, (a) => {
+    sum += a.baseAmount;
+  });
+  return sum;
+}
+
+/** The partner's commission accruals and quarterly payouts, past and estimated. */
+export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSchedule {
+  const program = ledger.program;
+  const { payoutLagDays } = program.commission;
+  const byQuarter = new Map<string, Payout>();
+  forEachAccrual(ledger, null, (accrual) => {
+    const { label, end } = quarterOf(accrual.date);
+    let payout = byQuarter.get(label);
+    if (!payout) {
+      const payoutDate = addDays(end, payoutLagDays);
+      payout = {
+        quarter: label,
+        payoutDate,
+        amount: 0,
+        status: payoutDate <= on ? 'paid' : 'upcoming',
+        accruals: [],
+      };
+      byQuarter.set(label, payout);
+    }
+    payout.accruals.push(accrual);
+    payout.amount += accrual.baseAmount;
+  });
   const payouts = [...byQuarter.values()].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
   let paidTotal = 0;
   let upcomingTotal = 0;

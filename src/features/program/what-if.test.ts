@@ -5,12 +5,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
+import { accruedBetween, commissionSchedule } from '../../domain/commission.ts';
 import { exampleProgramFile } from '../../domain/default-program.ts';
+import { deriveLedger } from '../../domain/ledger.ts';
 import { loadProgram } from '../../domain/program.ts';
 import { createTestApp, type TestApp } from '../../server/testing.ts';
 import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { loadDemoIfEmpty } from '../demo/seed.ts';
-import { allPartnerIds } from '../points/repository.ts';
+import { allPartnerIds, loadPartnerFacts } from '../points/repository.ts';
 import { getPartnerPoints } from '../points/service.ts';
 import { publishVersion } from './jobs.ts';
 import { getProgram } from './service.ts';
@@ -160,6 +162,23 @@ describe('whatIf on the demo data', () => {
     expect(Math.abs(c.after - c.before / 2)).toBeLessThan(Object.keys(c.partners).length * 50);
     const sum = Object.values(c.partners).reduce((s, p) => s + p.before, 0);
     expect(Math.round(sum * 100) / 100).toBeCloseTo(c.before, 2);
+  });
+
+  it("sums a period's accruals as the commission schedule lists them, for every partner", async () => {
+    const program = await getProgram(t.deps.db);
+    const ids = await allPartnerIds(t.deps.db);
+    const facts = await loadPartnerFacts(t.deps.db, ids);
+    const from = '2025-01-01';
+    let some = 0;
+    for (const id of ids) {
+      const ledger = deriveLedger(program, facts.get(id)!);
+      let listed = 0;
+      for (const payout of commissionSchedule(ledger, today).payouts)
+        for (const a of payout.accruals) if (a.date >= from && a.date <= today) listed += a.baseAmount;
+      expect(accruedBetween(ledger, from, today), id).toBe(listed);
+      if (listed > 0) some += 1;
+    }
+    expect(some).toBeGreaterThan(0);
   });
 
   it('publishing a draft gives every partner the what-if after', async () => {

@@ -3,7 +3,7 @@
 // the facts are read batch by batch in one transaction (a consistent view), and the
 // transaction is rolled back.
 import type { Db, Tx } from '../../db/client.ts';
-import { commissionSchedule } from '../../domain/commission.ts';
+import { accruedBetween } from '../../domain/commission.ts';
 import { deriveLedger } from '../../domain/ledger.ts';
 import { scaledToNumber } from '../../domain/money.ts';
 import type { Program } from '../../domain/program.ts';
@@ -31,12 +31,8 @@ export type WhatIfOutcome = WhatIfResult & { commission?: Omit<WhatIfAnswer['com
 
 class Rollback extends Error {}
 
-function accrued(ledger: ReturnType<typeof deriveLedger>, period: { from: string; to: string }): number {
-  let sum = 0;
-  for (const payout of commissionSchedule(ledger, period.to).payouts)
-    for (const a of payout.accruals) if (a.date >= period.from && a.date <= period.to) sum += a.baseAmount;
-  return sum;
-}
+const accrued = (ledger: ReturnType<typeof deriveLedger>, period: { from: string; to: string }) =>
+  accruedBetween(ledger, period.from, period.to);
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
