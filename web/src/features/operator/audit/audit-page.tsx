@@ -3,9 +3,10 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { AuditEntry } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { useUrlState } from '../../../lib/url-state.ts';
 import { PanelBody } from '../../../ui/panel.tsx';
 import { LINK, MUTED } from '../../../ui/tone.tsx';
 import { AuditChanges, hasChanges } from './audit-changes.tsx';
@@ -39,20 +40,15 @@ function Target({ entry }: { entry: AuditEntry }) {
 export default function AuditPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const filters: AuditFilters = {};
   for (const key of AUDIT_FILTERS) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  const update = (changes: AuditFilters | null) => {
-    const next = new URLSearchParams(changes === null ? undefined : params);
-    for (const [key, value] of Object.entries(changes ?? {})) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
+  // null: clear every filter.
+  const update = (changes: AuditFilters | null) =>
+    set(changes ?? Object.fromEntries(AUDIT_FILTERS.map((key) => [key, null])));
   const log = useAuditLog(filters);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>

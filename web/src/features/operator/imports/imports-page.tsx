@@ -2,22 +2,16 @@
 // reload keeps watching it), read its result or errors, and the history of every import.
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useUrlState } from '../../../lib/url-state.ts';
 import { ImportHistory } from './import-history.tsx';
 import { ImportStatus } from './import-status.tsx';
 import { UploadForm } from './upload-form.tsx';
 
 export default function ImportsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const current = params.get('import');
-  const follow = (importId: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (importId) next.set('import', importId);
-      else next.delete('import');
-      return next;
-    });
+  const follow = (importId: string | null) => set({ import: importId });
   return (
     <Stack>
       <Title order={1}>{t('opImports.title')}</Title>

@@ -4,9 +4,10 @@
 import { Anchor, Button, Card, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ProgramDraft } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { useUrlState } from '../../../lib/url-state.ts';
 import { ConfirmButton } from '../../../ui/confirm-button.tsx';
 import { ErrorAlert } from '../../../ui/error-alert.tsx';
 import { PanelBody } from '../../../ui/panel.tsx';
@@ -108,7 +109,7 @@ export default function DraftPage() {
   const { t } = useTranslation();
   const { draftId = '' } = useParams();
   const draft = useDraft(draftId);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const [unsaved, setUnsaved] = useState(false);
   const asked = params.get('tab');
   const whatIf = params.get('whatIf');
@@ -120,18 +121,6 @@ export default function DraftPage() {
       : whatIf
         ? 'what-if'
         : 'edit';
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/operator/program/drafts" c={LINK} size="sm">

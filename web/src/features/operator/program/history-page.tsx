@@ -4,9 +4,10 @@
 import { Alert, Anchor, Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ProgramVersionSummary } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { useUrlState } from '../../../lib/url-state.ts';
 import { Panel } from '../../../ui/panel.tsx';
 import { LINK, MUTED, ToneBadge } from '../../../ui/tone.tsx';
 import { NewDraftForm } from './new-draft-form.tsx';
@@ -58,7 +59,7 @@ export default function HistoryPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const versions = useVersions();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const [open, setOpen] = useState<Open>(null);
   const restoreJob = params.get('restore');
   const published = params.get('published');
@@ -68,18 +69,6 @@ export default function HistoryPage() {
   const num = (key: string) => (params.get(key) === null ? null : Number(params.get(key)));
   const from = num('from') ?? previous?.version ?? null;
   const to = num('to') ?? current?.version ?? null;
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return (
     <Stack gap="md">
       {published ? (
