@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { type Db, openDatabase } from '../src/db/client.ts';
-import { commissionSchedule } from '../src/domain/commission.ts';
+import { accruedBetween } from '../src/domain/commission.ts';
 import { addDays, addMonths } from '../src/domain/dates.ts';
 import { exampleProgramFile } from '../src/domain/default-program.ts';
 import { deriveLedger } from '../src/domain/ledger.ts';
@@ -131,12 +131,7 @@ async function splitWhatIf(db: Db) {
   const period = { from: addDays(addMonths(END_DATE, -12), 1), to: END_DATE };
   const t = { open: 0, fetch: 0, engine: 0, standings: 0, commission: 0, total: 0 };
   let partners = 0;
-  const accrued = (ledger: ReturnType<typeof deriveLedger>) => {
-    let sum = 0;
-    for (const payout of commissionSchedule(ledger, period.to).payouts)
-      for (const a of payout.accruals) if (a.date >= period.from && a.date <= period.to) sum += a.baseAmount;
-    return sum;
-  };
+  const accrued = (ledger: ReturnType<typeof deriveLedger>) => accruedBetween(ledger, period.from, period.to);
   const start = performance.now();
   await db
     .transaction(async (tx) => {

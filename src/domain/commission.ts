@@ -76,7 +76,9 @@ function forEachAccrual(
     const client = ledger.clients.get(deal.clientId)!;
     for (let k = 1; k <= months; k++) {
       const date = addMonths(deal.closedOn, k);
-      if (period && (date < period.from || date > period.to)) continue;
+      // The months of service come in date order: none after the period's end counts.
+      if (period && date > period.to) break;
+      if (period && date < period.from) continue;
       let backing = 0;
       for (const e of entries) {
         if (e.earnedOn > date) continue;
