@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EngineError } from '../domain/units.ts';
 import { registerCalc } from './commands/calc.ts';
 import { registerData } from './commands/data.ts';
+import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerPoints } from './commands/points.ts';
 import { registerProgram } from './commands/program.ts';
@@ -24,6 +25,7 @@ const commandModules: ((root: Command, ctx: CliContext) => void)[] = [
   registerProgram,
   registerImport,
   registerPoints,
+  registerExport,
   registerCalc,
   registerUsers,
 ];

@@ -11,6 +11,7 @@ import { clientRoutes } from '../features/clients/routes.ts';
 import { commissionRoutes } from '../features/commission/routes.ts';
 import { dashboardRoutes } from '../features/dashboard/routes.ts';
 import { sharedSalesRoutes } from '../features/deals/routes.ts';
+import { exportRoutes } from '../features/export/routes.ts';
 import { importRoutes } from '../features/import/routes.ts';
 import { ingestRoutes } from '../features/ingest/routes.ts';
 import { overviewRoutes } from '../features/operator-overview/routes.ts';
@@ -57,6 +58,7 @@ export const routeModules: readonly RouteModule[] = [
   commissionRoutes,
   clientRoutes,
   renewalRoutes,
+  exportRoutes,
   tierRoutes,
   teamRoutes,
   calculatorRoutes,

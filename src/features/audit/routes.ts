@@ -1,7 +1,7 @@
 // GET /api/v1/audit-log (filters, cursor pagination) and its CSV export, for operators.
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { OPERATOR } from '../auth/access.ts';
-import { type ExportColumn, sendCsv } from '../export/csv.ts';
+import { type ExportColumn, sendCsv } from '../export/writer.ts';
 import { auditAll, auditPage } from './repository.ts';
 import { type AuditEntryView, auditFilterQuery, auditListQuery, auditPageSchema } from './schemas.ts';
 

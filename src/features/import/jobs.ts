@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
-import { csvText, type ExportColumn } from '../export/csv.ts';
+import { csvText, type ExportColumn } from '../export/writer.ts';
 import { insertFiles } from '../jobs/repository.ts';
 import { finishJob, type StoredFile, startInlineJob } from '../jobs/service.ts';
 import type { JobHandler } from '../jobs/worker.ts';

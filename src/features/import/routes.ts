@@ -7,7 +7,7 @@ import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { DEFAULT_UPLOAD_MB } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { actorOf, OPERATOR, principalOf } from '../auth/access.ts';
-import { sendStoredCsv } from '../export/csv.ts';
+import { sendStoredCsv } from '../export/writer.ts';
 import { findJob, readFile } from '../jobs/repository.ts';
 import { enqueueJob } from '../jobs/service.ts';
 import {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { actorOf, OPERATOR, principalOf } from '../auth/access.ts';
-import { sendCsv } from '../export/csv.ts';
+import { sendCsv } from '../export/writer.ts';
 import { isoDateSchema, partnerParams } from '../portal/schemas.ts';
 import { getProgram } from '../program/service.ts';
 import {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { AppError } from '../../core/errors.ts';
 import { actorOf, OPERATOR, principalOf } from '../auth/access.ts';
-import { type ExportColumn, sendCsv } from '../export/csv.ts';
+import { type ExportColumn, sendCsv } from '../export/writer.ts';
 import {
   createDraftBody,
   createdJobSchema,

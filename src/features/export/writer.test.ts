@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvText, exportFileName } from './csv.ts';
+import { csvText, exportFileName } from './writer.ts';
 
 describe('the export writer', () => {
   it('writes a header and quotes what needs quoting, readable back cell for cell', () => {
@@ -26,7 +26,8 @@ describe('the export writer', () => {
 
   it('keeps file names to safe characters', () => {
     expect(exportFileName('partners 2026-12-06.csv')).toBe('partners-2026-12-06.csv');
-    expect(exportFileName('"; rm -rf')).toBe('rm-rf');
+    expect(exportFileName('"; rm -rf')).toBe('rm-rf.csv');
+    expect(exportFileName('lost sold', 'xlsx')).toBe('lost-sold.xlsx');
     expect(exportFileName('///')).toBe('export.csv');
   });
 });

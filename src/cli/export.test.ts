@@ -1,0 +1,158 @@
+// `tierwise export` end to end in-process on a generated demo: the files read back (csv-parse,
+// exceljs) hold the rows the reports promise, a point-changes export sums to what
+// `tierwise changes` says, and a refused export names the flag and leaves files alone.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCliTarget } from '../db/testing.ts';
+import { main } from './main.ts';
+
+let target: Awaited<ReturnType<typeof createCliTarget>>;
+const saved = process.env.DATABASE_URL;
+const scratch = mkdtempSync(join(tmpdir(), 'tierwise-cli-export-'));
+const TODAY = '2026-06-30';
+const FROM = '2025-07-01';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main([...target.args, ...argv], {
+    io: { out: (s) => void (out += s), err: (s) => void (err += s) },
+    today: () => TODAY,
+  });
+  return { code, out, err };
+}
+
+const csvFile = (file: string) =>
+  parse(readFileSync(file).subarray(3), { columns: true }) as Record<string, string>[];
+const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
+
+let partnerIds: string[];
+
+beforeAll(async () => {
+  target = await createCliTarget();
+  if (target.env.DATABASE_URL) process.env.DATABASE_URL = target.env.DATABASE_URL;
+  else delete process.env.DATABASE_URL;
+  const demo = await run(
+    'demo',
+    '--partners',
+    '6',
+    '--clients',
+    '120',
+    '--months',
+    '30',
+    '--seed',
+    'x1',
+    '--json',
+  );
+  expect(demo.code, demo.err).toBe(0);
+  const partners = await run('partners', '--json');
+  partnerIds = (JSON.parse(partners.out) as { partnerId: string }[]).map((p) => p.partnerId);
+}, 120_000);
+afterAll(async () => {
+  if (saved === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = saved;
+  await target?.cleanup();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('tierwise export', () => {
+  it('writes every partner, or one, as CSV and XLSX with the same rows', async () => {
+    const all = join(scratch, 'all.csv');
+    const r = await run('export', 'sold-entries', '--out', all, '--json');
+    expect(r.code, r.err).toBe(0);
+    const rowsAll = csvFile(all);
+    expect(JSON.parse(r.out)).toMatchObject({ report: 'sold-entries', format: 'csv', rows: rowsAll.length });
+    expect(new Set(rowsAll.map((x) => x.partner_id)).size).toBeGreaterThan(1);
+
+    const id = partnerIds[0]!;
+    const one = join(scratch, 'one.xlsx');
+    const x = await run(
+      'export',
+      'sold-entries',
+      '--format',
+      'xlsx',
+      '--partner',
+      id,
+      '--out',
+      one,
+      '--json',
+    );
+    expect(x.code, x.err).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(one);
+    const sheet = workbook.worksheets[0]!;
+    const expected = rowsAll.filter((row) => row.partner_id === id);
+    expect(sheet.rowCount - 1).toBe(expected.length);
+    expect(JSON.parse(x.out).rows).toBe(expected.length);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const points: number[] = [];
+    sheet.eachRow((row, i) => {
+      if (i > 1) points.push(row.getCell(header.indexOf('points') + 1).value as number);
+    });
+    expect(sum(points)).toBe(sum(expected.map((e) => Number(e.points))));
+    // No temporary file is left beside the output.
+    expect(readdirSync(scratch).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
+  it('sums a point-changes export to the figure of tierwise changes, metric by metric', async () => {
+    let nonZero = 0;
+    for (const id of partnerIds.slice(0, 3)) {
+      const changes = JSON.parse(
+        (await run('changes', id, '--from', FROM, '--to', TODAY, '--json')).out,
+      ) as Record<string, number>;
+      const metrics: Record<string, string> = {
+        'new-sold': 'newSold',
+        'increased-sold': 'increasedSold',
+        'expired-sold': 'expiredSold',
+        'decreased-sold': 'decreasedSold',
+        'declined-sold': 'declinedSold',
+        'new-managed': 'newManaged',
+        'lost-managed': 'lostManaged',
+      };
+      for (const [metric, figure] of Object.entries(metrics)) {
+        const file = join(scratch, `${id}-${metric}.csv`);
+        const r = await run(
+          'export',
+          'point-changes',
+          '--partner',
+          id,
+          '--metric',
+          metric,
+          '--from',
+          FROM,
+          '--to',
+          TODAY,
+          '--out',
+          file,
+        );
+        expect(r.code, r.err).toBe(0);
+        expect(sum(csvFile(file).map((row) => Number(row.points))), `${id} ${metric}`).toBe(changes[figure]);
+        if (changes[figure] !== 0) nonZero += 1;
+      }
+    }
+    expect(nonZero).toBeGreaterThanOrEqual(6);
+  });
+
+  it('refuses a bad request naming the flag, and leaves an existing file as it was', async () => {
+    const file = join(scratch, 'kept.csv');
+    writeFileSync(file, 'mine');
+    const cases: [string[], string][] = [
+      [['export', 'nonsense', '--out', file], 'REPORT'],
+      [['export', 'sold-entries', '--format', 'pdf', '--out', file], '--format'],
+      [['export', 'point-changes', '--metric', 'won', '--out', file], '--metric'],
+      [['export', 'point-changes', '--from', '2026-05-02', '--to', '2026-05-01', '--out', file], '--from'],
+      [['export', 'sold-entries', '--partner', 'P-NOPE', '--out', file], '--partner'],
+    ];
+    for (const [argv, flag] of cases) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toContain(flag);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    expect(existsSync(join(scratch, '.kept.csv.partial'))).toBe(false);
+  });
+});

@@ -1,0 +1,263 @@
+// The exportable reports: one definition per report (its columns, its metrics, its rows),
+// used by `tierwise export`, the HTTP export routes and, through the API, the browser. A
+// report's rows are the unsummarized entries behind a figure, never the summary; where
+// points are shown, the rule that produced them is in the row. Rows come as an async
+// iterable, page after page, so a large export never sits in memory whole.
+import { sql } from 'drizzle-orm';
+import { type Queryable, rows } from '../../db/client.ts';
+import { CHANGE_CATEGORIES, type ChangeCategory } from '../../domain/changes.ts';
+import type { IsoDate } from '../../domain/dates.ts';
+import { pointsToNumber, scaledToNumber } from '../../domain/money.ts';
+import type { EntryExplanation } from '../../domain/sold.ts';
+import { type ChangeItemJson, getPointChangeItems } from '../point-changes/service.ts';
+import { allPartnerIds } from '../points/repository.ts';
+import { entryRule, pointsOf, scaledOf } from '../portal/json.ts';
+import { currentProgram } from '../portal/program.ts';
+import type { ExportColumn } from './writer.ts';
+
+export const REPORT_NAMES = ['sold-entries', 'point-changes', 'partners'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+/** The point-change metrics as the command line and the URL name them. */
+export const CHANGE_METRICS: Record<string, ChangeCategory> = Object.fromEntries(
+  CHANGE_CATEGORIES.map((c) => [c.replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`), c]),
+);
+
+export interface ReportParams {
+  /** One partner; null: every partner (operators only). */
+  partnerId: string | null;
+  from: IsoDate;
+  to: IsoDate;
+  on: IsoDate;
+  metric: string | null;
+}
+
+export interface ReportDefinition<Row> {
+  /** Metrics the report takes (`--metric`), none when empty. */
+  metrics: readonly string[];
+  /** Whether the report needs a date range (from, to) or a day (on). */
+  uses: 'range' | 'day';
+  /** Only operators may export it (it lists partners). */
+  operatorOnly: boolean;
+  columns: readonly ExportColumn<Row>[];
+  rows(db: Queryable, params: ReportParams): AsyncIterable<Row>;
+}
+
+const PAGE = 5_000;
+
+/** The rule columns of a row with points: rule set, rate, growth multiplier, currency value. */
+interface RuleCells {
+  rule: ReturnType<typeof entryRule> | null;
+}
+const ruleColumns = <Row extends RuleCells>(): ExportColumn<Row>[] => [
+  { header: 'rule_set', value: (r) => r.rule?.rateRuleSetId },
+  { header: 'rate', type: 'number', value: (r) => r.rule?.rate },
+  { header: 'growth_multiplier', type: 'number', value: (r) => r.rule?.multiplier },
+  { header: 'currency', value: (r) => r.rule?.currency },
+  { header: 'currency_per_100', type: 'number', value: (r) => r.rule?.currencyPer100 },
+];
+
+// ---- sold-entries ------------------------------------------------------------------------
+
+interface SoldEntryRow extends RuleCells {
+  partnerId: string;
+  entryId: string;
+  clientId: string;
+  clientName: string;
+  product: string;
+  dealId: string;
+  dealType: string;
+  kind: string;
+  earnedOn: IsoDate;
+  expiresOn: IsoDate;
+  backing: number;
+  remainingBacking: number;
+  points: number;
+  remainingPoints: number;
+  status: 'active' | 'expired';
+}
+
+async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterable<SoldEntryRow> {
+  const { baseCurrency } = await currentProgram(db);
+  const partner = params.partnerId === null ? sql`true` : sql`e.partner_id = ${params.partnerId}`;
+  let after = { partnerId: '', entryId: '' };
+  for (;;) {
+    const page = await rows<{
+      partner_id: string;
+      entry_id: string;
+      client_id: string;
+      client_name: string;
+      product: string;
+      deal_id: string;
+      deal_type: string;
+      kind: string;
+      earned_on: string;
+      expires_on: string;
+      delta: string;
+      remaining_backing: string;
+      points: string;
+      remaining_points: string;
+      explanation: EntryExplanation;
+    }>(
+      db,
+      sql`select e.partner_id, e.entry_id, e.client_id, c.name as client_name, e.product, e.deal_id,
+            e.deal_type, e.kind, e.earned_on::text, e.expires_on::text, e.delta::text,
+            e.remaining_backing::text, e.points::text, e.remaining_points::text, e.explanation
+          from sold_entries e join clients c on c.client_id = e.client_id
+          where ${partner} and e.earned_on <= ${params.on}
+            and (e.partner_id, e.entry_id) > (${after.partnerId}, ${after.entryId})
+          order by e.partner_id, e.entry_id limit ${PAGE}`,
+    );
+    for (const r of page)
+      yield {
+        partnerId: r.partner_id,
+        entryId: r.entry_id,
+        clientId: r.client_id,
+        clientName: r.client_name,
+        product: r.product,
+        dealId: r.deal_id,
+        dealType: r.deal_type,
+        kind: r.kind,
+        earnedOn: r.earned_on,
+        expiresOn: r.expires_on,
+        backing: scaledToNumber(scaledOf(r.delta)),
+        remainingBacking: scaledToNumber(scaledOf(r.remaining_backing)),
+        points: pointsToNumber(pointsOf(r.points)),
+        remainingPoints: pointsToNumber(pointsOf(r.remaining_points)),
+        status: params.on < r.expires_on ? 'active' : 'expired',
+        rule: entryRule(r.explanation, baseCurrency),
+      };
+    const last = page[page.length - 1];
+    if (!last || page.length < PAGE) return;
+    after = { partnerId: last.partner_id, entryId: last.entry_id };
+  }
+}
+
+const soldEntries: ReportDefinition<SoldEntryRow> = {
+  metrics: [],
+  uses: 'day',
+  operatorOnly: false,
+  columns: [
+    { header: 'partner_id', value: (r) => r.partnerId },
+    { header: 'client_id', value: (r) => r.clientId },
+    { header: 'client_name', value: (r) => r.clientName },
+    { header: 'product', value: (r) => r.product },
+    { header: 'deal_type', value: (r) => r.dealType },
+    { header: 'earned_on', type: 'date', value: (r) => r.earnedOn },
+    { header: 'expires_on', type: 'date', value: (r) => r.expiresOn },
+    { header: 'backing', type: 'number', value: (r) => r.backing },
+    { header: 'points', type: 'number', value: (r) => r.points },
+    { header: 'remaining_points', type: 'number', value: (r) => r.remainingPoints },
+    { header: 'status', value: (r) => r.status },
+    ...ruleColumns<SoldEntryRow>(),
+    { header: 'entry_id', value: (r) => r.entryId },
+    { header: 'deal_id', value: (r) => r.dealId },
+    { header: 'kind', value: (r) => r.kind },
+    { header: 'remaining_backing', type: 'number', value: (r) => r.remainingBacking },
+    { header: 'country', value: (r) => r.rule?.country },
+    { header: 'growth_market', value: (r) => r.rule?.growthMarket },
+  ],
+  rows: soldEntryRows,
+};
+
+// ---- point-changes -----------------------------------------------------------------------
+
+type ChangeRow = ChangeItemJson & { partnerId: string };
+
+async function* pointChangeRows(db: Queryable, params: ReportParams): AsyncIterable<ChangeRow> {
+  const categories = params.metric ? [CHANGE_METRICS[params.metric]!] : CHANGE_CATEGORIES;
+  const partners = params.partnerId === null ? await allPartnerIds(db) : [params.partnerId];
+  const range = { from: params.from, to: params.to };
+  for (const partnerId of partners)
+    for (const category of categories) {
+      const { items } = await getPointChangeItems(db, partnerId, range, category, {
+        page: 1,
+        pageSize: Number.MAX_SAFE_INTEGER,
+      });
+      for (const item of items) yield { ...item, partnerId };
+    }
+}
+
+const metricOf = (c: ChangeCategory) => Object.entries(CHANGE_METRICS).find(([, v]) => v === c)![0];
+
+const pointChanges: ReportDefinition<ChangeRow> = {
+  metrics: Object.keys(CHANGE_METRICS),
+  uses: 'range',
+  operatorOnly: false,
+  columns: [
+    { header: 'partner_id', value: (r) => r.partnerId },
+    { header: 'client_id', value: (r) => r.clientId },
+    { header: 'client_name', value: (r) => r.clientName },
+    { header: 'product', value: (r) => r.product },
+    { header: 'date', type: 'date', value: (r) => r.date },
+    { header: 'points', type: 'number', value: (r) => r.points },
+    ...ruleColumns<ChangeRow>(),
+    { header: 'metric', value: (r) => metricOf(r.category) },
+    { header: 'deal_type', value: (r) => r.dealType },
+    { header: 'entry_id', value: (r) => r.entryId },
+    { header: 'change_id', value: (r) => r.changeId },
+    { header: 'deal_id', value: (r) => r.dealId },
+    { header: 'managed_before', type: 'number', value: (r) => r.before },
+    { header: 'managed_after', type: 'number', value: (r) => r.after },
+  ],
+  rows: pointChangeRows,
+};
+
+// ---- partners ----------------------------------------------------------------------------
+
+interface PartnerRow {
+  partnerId: string;
+  name: string;
+  country: string;
+  total: number;
+  sold: number;
+  managed: number;
+  performance: string | null;
+  credited: string | null;
+}
+
+async function* partnerRows(db: Queryable, params: ReportParams): AsyncIterable<PartnerRow> {
+  const one = params.partnerId === null ? sql`true` : sql`p.partner_id = ${params.partnerId}`;
+  const found = await rows<Record<string, string | null>>(
+    db,
+    sql`select p.partner_id, p.name, p.country, s.total::text, s.sold::text, s.managed::text,
+          s.performance, s.credited
+        from partners p left join partner_state s on s.partner_id = p.partner_id
+        where ${one} order by p.partner_id`,
+  );
+  for (const r of found)
+    yield {
+      partnerId: r.partner_id!,
+      name: r.name!,
+      country: r.country!,
+      total: pointsToNumber(pointsOf(r.total)),
+      sold: pointsToNumber(pointsOf(r.sold)),
+      managed: pointsToNumber(pointsOf(r.managed)),
+      performance: r.performance ?? null,
+      credited: r.credited ?? null,
+    };
+}
+
+const partnersReport: ReportDefinition<PartnerRow> = {
+  metrics: [],
+  uses: 'day',
+  operatorOnly: true,
+  columns: [
+    { header: 'partner_id', value: (r) => r.partnerId },
+    { header: 'name', value: (r) => r.name },
+    { header: 'total', type: 'number', value: (r) => r.total },
+    { header: 'sold', type: 'number', value: (r) => r.sold },
+    { header: 'managed', type: 'number', value: (r) => r.managed },
+    { header: 'performance', value: (r) => r.performance },
+    { header: 'credited', value: (r) => r.credited },
+    { header: 'country', value: (r) => r.country },
+  ],
+  rows: partnerRows,
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: each report has its own row type
+export const REPORTS: Record<ReportName, ReportDefinition<any>> = {
+  'sold-entries': soldEntries,
+  'point-changes': pointChanges,
+  partners: partnersReport,
+};
