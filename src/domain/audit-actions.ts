@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'preview.opt_out',
   'preview.opt_in_partner',
   'preview.opt_out_partner',
+  'list.create',
+  'list.update',
+  'list.delete',
+  'list.members.add',
+  'list.members.remove',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

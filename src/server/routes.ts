@@ -14,6 +14,7 @@ import { sharedSalesRoutes } from '../features/deals/routes.ts';
 import { exportRoutes } from '../features/export/routes.ts';
 import { importRoutes } from '../features/import/routes.ts';
 import { ingestRoutes } from '../features/ingest/routes.ts';
+import { listRoutes } from '../features/lists/routes.ts';
 import { overviewRoutes } from '../features/operator-overview/routes.ts';
 import { partnerRoutes } from '../features/partners/routes.ts';
 import { pointChangeRoutes } from '../features/point-changes/routes.ts';
@@ -57,6 +58,7 @@ export const routeModules: readonly RouteModule[] = [
   sharedSalesRoutes,
   commissionRoutes,
   clientRoutes,
+  listRoutes,
   renewalRoutes,
   exportRoutes,
   tierRoutes,

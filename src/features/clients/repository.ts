@@ -6,12 +6,24 @@ import type { IsoDate } from '../../domain/dates.ts';
 
 /** Is this a client of the partner: one it manages or managed, or has a deal with? */
 export async function isPartnerClient(db: Queryable, partnerId: string, clientId: string): Promise<boolean> {
-  const found = await rows<{ one: number }>(
+  return (await partnerClientIds(db, partnerId, [clientId])).size > 0;
+}
+
+/** Which of these ids are clients of the partner (managed now or before, or a deal with it). */
+export async function partnerClientIds(
+  db: Queryable,
+  partnerId: string,
+  clientIds: readonly string[],
+): Promise<Set<string>> {
+  if (clientIds.length === 0) return new Set();
+  const ids = sql.param([...new Set(clientIds)]);
+  const found = await rows<{ clientId: string }>(
     db,
-    sql`select 1 as one where exists (select 1 from managements where partner_id = ${partnerId} and client_id = ${clientId})
-        or exists (select 1 from deals where partner_id = ${partnerId} and client_id = ${clientId})`,
+    sql`select client_id as "clientId" from managements where partner_id = ${partnerId} and client_id = any(${ids})
+        union
+        select client_id from deals where partner_id = ${partnerId} and client_id = any(${ids})`,
   );
-  return found.length > 0;
+  return new Set(found.map((r) => r.clientId));
 }
 
 export interface CurrentClientRow {

@@ -142,6 +142,8 @@ export const endServicesSchema = z.object({
 
 export type ClientListQuery = z.infer<typeof clientListQuery>;
 export type ClientRow = z.infer<typeof clientRowSchema>;
+export type ClientPoints = z.infer<typeof clientPointsSchema>;
+export type Relationship = z.infer<typeof relationshipSchema>;
 
 export const entryDecreaseSchema = z.object({
   date: isoDateSchema,

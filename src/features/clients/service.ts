@@ -8,11 +8,11 @@ import * as s from '../../db/schema.ts';
 import { addDays, daysBetween, type IsoDate, monthOf } from '../../domain/dates.ts';
 import { compareCodePoints } from '../../domain/facts.ts';
 import { engagementBand, toBase } from '../../domain/metrics.ts';
-import { money, pointsOf, pts, scaledOf } from '../portal/json.ts';
+import { type Money, money, pointsOf, pts, scaledOf } from '../portal/json.ts';
 import { currentProgram } from '../portal/program.ts';
-import { clientFigures } from './figures.ts';
+import { type ClientRef, clientFigures } from './figures.ts';
 import { currentClients, isPartnerClient, latestUsage, type UsageRow, usageHistory } from './repository.ts';
-import type { ClientListQuery, ClientRow } from './schemas.ts';
+import type { ClientListQuery, ClientPoints, ClientRow, Relationship } from './schemas.ts';
 
 export function clientNotFound(): AppError {
   return new AppError('not_found', 'No such client');
@@ -40,6 +40,10 @@ function usageJson(u: UsageRow | undefined) {
         lastActiveOn: u.lastActiveOn,
       }
     : null;
+}
+
+function relationshipOf(r: { managed: boolean; sold: boolean }): Relationship {
+  return r.managed && r.sold ? 'both' : r.managed ? 'managed' : 'sold';
 }
 
 type SortKey = ClientListQuery['sort'];
@@ -81,8 +85,6 @@ function compareRows(sort: SortKey, dir: 'asc' | 'desc', base: Map<string, numbe
 export async function listClients(db: Queryable, partnerId: string, on: IsoDate, query: ClientListQuery) {
   const program = await currentProgram(db);
   const found = await currentClients(db, partnerId, on, { q: query.q });
-  const relationshipOf = (r: { managed: boolean; sold: boolean }) =>
-    r.managed && r.sold ? 'both' : r.managed ? 'managed' : 'sold';
   const matching = query.relationship ? found.filter((r) => relationshipOf(r) === query.relationship) : found;
   const soldOf = new Map<string, number>();
   const rows: ClientRow[] = matching.map((r) => {
@@ -158,6 +160,54 @@ export async function listClients(db: Queryable, partnerId: string, on: IsoDate,
     await fillUsage(page);
   }
   return { on, page: query.page, pageSize: query.pageSize, total: rows.length, items: page };
+}
+
+export interface ClientSummary {
+  /** On the day; null when the client is no longer attributed to the partner. */
+  relationship: Relationship | null;
+  mrr: Money;
+  mrrBase: Money;
+  points: ClientPoints;
+}
+
+/**
+ * The clients table's relationship, MRR and points of some of the partner's clients on the
+ * day (e.g. a list's members), read the way the table reads them; a former client has no
+ * relationship and only the managed points it still earns (none).
+ */
+export async function clientSummaries(
+  db: Queryable,
+  partnerId: string,
+  on: IsoDate,
+  clients: readonly ClientRef[],
+): Promise<Map<string, ClientSummary>> {
+  const out = new Map<string, ClientSummary>();
+  if (clients.length === 0) return out;
+  const program = await currentProgram(db);
+  const [current, figures] = await Promise.all([
+    currentClients(db, partnerId, on, { clientIds: clients.map((c) => c.clientId) }),
+    clientFigures(db, program, partnerId, on, clients),
+  ]);
+  const currentBy = new Map(current.map((r) => [r.clientId, r]));
+  for (const c of clients) {
+    const r = currentBy.get(c.clientId);
+    const f = figures.get(c.clientId)!;
+    const sourced = r ? pointsOf(r.sourced) : 0;
+    const assisted = r ? pointsOf(r.assisted) : 0;
+    out.set(c.clientId, {
+      relationship: r ? relationshipOf(r) : null,
+      mrr: money(f.mrr, c.currency),
+      mrrBase: money(f.mrrBase, program.baseCurrency),
+      points: {
+        sourced: pts(sourced),
+        assisted: pts(assisted),
+        sold: pts(sourced + assisted),
+        managed: pts(f.managed),
+        total: pts(sourced + assisted + f.managed),
+      },
+    });
+  }
+  return out;
 }
 
 async function clientChanges(db: Queryable, clientId: string) {

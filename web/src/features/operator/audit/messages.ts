@@ -54,6 +54,7 @@ export const opAuditMessages = defineMessages({
       certification: 'Certification',
       team_contact: 'Team contact',
       preview: 'Preview',
+      list: 'Client list',
     },
     actions: {
       program: { load: 'Program loaded', publish: 'Program published' },
@@ -82,6 +83,12 @@ export const opAuditMessages = defineMessages({
         create: 'Team contact added',
         update: 'Team contact changed',
         delete: 'Team contact removed',
+      },
+      list: {
+        create: 'List created',
+        update: 'List renamed',
+        delete: 'List deleted',
+        members: { add: 'Clients added to list', remove: 'Clients removed from list' },
       },
       preview: {
         create: 'Preview created',
@@ -143,6 +150,7 @@ export const opAuditMessages = defineMessages({
       certification: 'Certifiering',
       team_contact: 'Teamkontakt',
       preview: 'Förhandsversion',
+      list: 'Kundlista',
     },
     actions: {
       program: { load: 'Program inläst', publish: 'Program publicerat' },
@@ -171,6 +179,12 @@ export const opAuditMessages = defineMessages({
         create: 'Teamkontakt tillagd',
         update: 'Teamkontakt ändrad',
         delete: 'Teamkontakt borttagen',
+      },
+      list: {
+        create: 'Lista skapad',
+        update: 'Lista omdöpt',
+        delete: 'Lista borttagen',
+        members: { add: 'Kunder tillagda i lista', remove: 'Kunder borttagna ur lista' },
       },
       preview: {
         create: 'Förhandsversion skapad',
@@ -232,6 +246,7 @@ export const opAuditMessages = defineMessages({
       certification: 'Certificering',
       team_contact: 'Teamcontact',
       preview: 'Preview',
+      list: 'Klantenlijst',
     },
     actions: {
       program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
@@ -264,6 +279,12 @@ export const opAuditMessages = defineMessages({
         create: 'Teamcontact toegevoegd',
         update: 'Teamcontact gewijzigd',
         delete: 'Teamcontact verwijderd',
+      },
+      list: {
+        create: 'Lijst aangemaakt',
+        update: 'Lijst hernoemd',
+        delete: 'Lijst verwijderd',
+        members: { add: 'Klanten aan lijst toegevoegd', remove: 'Klanten uit lijst verwijderd' },
       },
       preview: {
         create: 'Preview aangemaakt',
