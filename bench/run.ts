@@ -2,6 +2,7 @@
 // figures into BENCHMARKS.md. `--scale F` shrinks the data for a quick look (figures
 // written at a reduced scale say so).
 import { runEngineBench } from './engine.ts';
+import { runExportBench } from './export.ts';
 import { runImportBench } from './import.ts';
 import { runServerBench } from './server.ts';
 import { runWebBench } from './web.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void> | void> = {
   server: () => runServerBench({ scale }),
   web: () => runWebBench(),
   'what-if': () => runWhatIfBench({ scale }),
+  export: () => runExportBench({ scale }),
 };
 for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];

@@ -43,8 +43,6 @@ export interface ReportDefinition<Row> {
   rows(db: Queryable, params: ReportParams): AsyncIterable<Row>;
 }
 
-const PAGE = 5_000;
-
 /** The rule columns of a row with points: rule set, rate, growth multiplier, currency value. */
 interface RuleCells {
   rule: ReturnType<typeof entryRule> | null;
@@ -77,12 +75,14 @@ interface SoldEntryRow extends RuleCells {
   status: 'active' | 'expired';
 }
 
+/** Partners per query: their entries are sorted by PostgreSQL together, whatever its statistics say. */
+const PARTNERS_PER_QUERY = 100;
+
 async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterable<SoldEntryRow> {
   const { baseCurrency } = await currentProgram(db);
-  const partner = params.partnerId === null ? sql`true` : sql`e.partner_id = ${params.partnerId}`;
-  let after = { partnerId: '', entryId: '' };
-  for (;;) {
-    const page = await rows<{
+  const partners = params.partnerId === null ? await allPartnerIds(db) : [params.partnerId];
+  const read = (ids: string[]) =>
+    rows<{
       partner_id: string;
       entry_id: string;
       client_id: string;
@@ -100,14 +100,22 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
       explanation: EntryExplanation;
     }>(
       db,
-      sql`select e.partner_id, e.entry_id, e.client_id, c.name as client_name, e.product, e.deal_id,
-            e.deal_type, e.kind, e.earned_on::text, e.expires_on::text, e.delta::text,
+      sql`select e.partner_id, e.entry_id, e.client_id,
+            (select c.name from clients c where c.client_id = e.client_id) as client_name, e.product,
+            e.deal_id, e.deal_type, e.kind, e.earned_on::text, e.expires_on::text, e.delta::text,
             e.remaining_backing::text, e.points::text, e.remaining_points::text, e.explanation
-          from sold_entries e join clients c on c.client_id = e.client_id
-          where ${partner} and e.earned_on <= ${params.on}
-            and (e.partner_id, e.entry_id) > (${after.partnerId}, ${after.entryId})
-          order by e.partner_id, e.entry_id limit ${PAGE}`,
+          from sold_entries e
+          where e.partner_id = any(${sql.param(ids)}) and e.earned_on <= ${params.on}
+          order by e.partner_id, e.entry_id`,
     );
+  // The next partners' entries are read while this page is written out.
+  let next = partners.length > 0 ? read(partners.slice(0, PARTNERS_PER_QUERY)) : null;
+  for (let i = 0; next; i += PARTNERS_PER_QUERY) {
+    const page = await next;
+    const after = partners.slice(i + PARTNERS_PER_QUERY, i + 2 * PARTNERS_PER_QUERY);
+    next = after.length > 0 ? read(after) : null;
+    // Awaited in its turn; a failure meanwhile is not an unhandled rejection.
+    next?.catch(() => {});
     for (const r of page)
       yield {
         partnerId: r.partner_id,
@@ -127,9 +135,6 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
         status: params.on < r.expires_on ? 'active' : 'expired',
         rule: entryRule(r.explanation, baseCurrency),
       };
-    const last = page[page.length - 1];
-    if (!last || page.length < PAGE) return;
-    after = { partnerId: last.partner_id, entryId: last.entry_id };
   }
 }
 
