@@ -145,6 +145,56 @@ describe('point-changes export', () => {
   });
 });
 
+describe('the portal tables exported', () => {
+  const exported = async (path: string) => {
+    const res = await get(`/api/v1/partners/${partnerId}/exports/${path}`, partner);
+    expect(res.statusCode, res.body).toBe(200);
+    return csvRows(res.rawPayload);
+  };
+  const api = async (path: string) => (await get(`/api/v1/partners/${partnerId}/${path}`, partner)).json();
+
+  it('clients and renewals: every row of the table, with its figures', async () => {
+    const clients = await exported('clients');
+    const table = await api('clients?pageSize=500');
+    expect(clients.length).toBe(table.total);
+    expect(clients.length).toBeGreaterThan(0);
+    expect(sum(clients.map((c) => Number(c.total_points)))).toBe(
+      sum(table.items.map((c: { points: { total: number } }) => c.points.total)),
+    );
+    const renewals = await exported('renewals');
+    const upcoming = await api('renewals?pageSize=500');
+    expect(renewals.length).toBe(upcoming.total);
+    expect(renewals.length).toBeGreaterThan(0);
+    expect(renewals.map((r) => r.renewal_date).sort()).toEqual(
+      upcoming.items.map((r: { renewalDate: string }) => r.renewalDate).sort(),
+    );
+  });
+
+  it('deals: each shared-sales figure, and commission: every accrual of the commission view', async () => {
+    const from = addDays(today, -364);
+    for (const [metric, category] of [
+      ['created', 'created'],
+      ['in-flight', 'inFlight'],
+      ['closed-won', 'closedWon'],
+    ]) {
+      const deals = await exported(`deals?metric=${metric}&from=${from}&to=${today}`);
+      const items = await api(
+        `shared-sales/items?category=${category}&from=${from}&to=${today}&pageSize=500`,
+      );
+      expect(deals.length, metric).toBe(items.total);
+      expect(deals.length, metric).toBeGreaterThan(0);
+    }
+    const accruals = await exported('commission');
+    const view = await api('commission?accruals=true');
+    const all = [...view.past, ...view.upcoming].flatMap(
+      (p: { accruals: { amountBase: { amount: number } }[] }) => p.accruals.map((a) => a.amountBase.amount),
+    );
+    expect(accruals.length).toBe(all.length);
+    expect(accruals.length).toBeGreaterThan(0);
+    expect(sum(accruals.map((a) => Number(a.amount_base)))).toBe(sum(all));
+  });
+});
+
 describe('operator exports', () => {
   it('covers every partner at once, and the partners report lists them with their figures', async () => {
     const all = await get('/api/v1/exports/sold-entries?format=csv', operator);

@@ -13,35 +13,27 @@ import { type ChangeItemJson, getPointChangeItems } from '../point-changes/servi
 import { allPartnerIds } from '../points/repository.ts';
 import { entryRule, pointsOf, scaledOf } from '../portal/json.ts';
 import { currentProgram } from '../portal/program.ts';
+import { clientsReport, commissionReport, dealsReport, renewalsReport } from './portal-reports.ts';
+import type { ReportDefinition, ReportParams } from './report-types.ts';
 import type { ExportColumn } from './writer.ts';
 
-export const REPORT_NAMES = ['sold-entries', 'point-changes', 'partners'] as const;
+export type { ReportDefinition, ReportParams };
+
+export const REPORT_NAMES = [
+  'sold-entries',
+  'point-changes',
+  'clients',
+  'renewals',
+  'deals',
+  'commission',
+  'partners',
+] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 /** The point-change metrics as the command line and the URL name them. */
 export const CHANGE_METRICS: Record<string, ChangeCategory> = Object.fromEntries(
   CHANGE_CATEGORIES.map((c) => [c.replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`), c]),
 );
-
-export interface ReportParams {
-  /** One partner; null: every partner (operators only). */
-  partnerId: string | null;
-  from: IsoDate;
-  to: IsoDate;
-  on: IsoDate;
-  metric: string | null;
-}
-
-export interface ReportDefinition<Row> {
-  /** Metrics the report takes (`--metric`), none when empty. */
-  metrics: readonly string[];
-  /** Whether the report needs a date range (from, to) or a day (on). */
-  uses: 'range' | 'day';
-  /** Only operators may export it (it lists partners). */
-  operatorOnly: boolean;
-  columns: readonly ExportColumn<Row>[];
-  rows(db: Queryable, params: ReportParams): AsyncIterable<Row>;
-}
 
 /** The rule columns of a row with points: rule set, rate, growth multiplier, currency value. */
 interface RuleCells {
@@ -264,5 +256,9 @@ const partnersReport: ReportDefinition<PartnerRow> = {
 export const REPORTS: Record<ReportName, ReportDefinition<any>> = {
   'sold-entries': soldEntries,
   'point-changes': pointChanges,
+  clients: clientsReport,
+  renewals: renewalsReport,
+  deals: dealsReport,
+  commission: commissionReport,
   partners: partnersReport,
 };
