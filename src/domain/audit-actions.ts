@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   'list.delete',
   'list.members.add',
   'list.members.remove',
+  'saved_report.create',
+  'saved_report.update',
+  'saved_report.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,7 @@ import { previewRoutes } from '../features/previews/routes.ts';
 import { programAdminRoutes } from '../features/program/admin-routes.ts';
 import { programRoutes } from '../features/program/routes.ts';
 import { renewalRoutes } from '../features/renewals/routes.ts';
+import { savedReportRoutes } from '../features/saved-reports/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
 import { tierRoutes } from '../features/tier/routes.ts';
 import { userRoutes } from '../features/users/routes.ts';
@@ -59,6 +60,7 @@ export const routeModules: readonly RouteModule[] = [
   commissionRoutes,
   clientRoutes,
   listRoutes,
+  savedReportRoutes,
   renewalRoutes,
   exportRoutes,
   tierRoutes,

@@ -190,6 +190,7 @@ const pointChanges: ReportDefinition<ChangeRow> = {
     { header: 'points', type: 'number', value: (r) => r.points },
     ...ruleColumns<ChangeRow>(),
     { header: 'metric', value: (r) => metricOf(r.category) },
+    { header: 'growth_market', value: (r) => r.rule?.growthMarket },
     { header: 'deal_type', value: (r) => r.dealType },
     { header: 'entry_id', value: (r) => r.entryId },
     { header: 'change_id', value: (r) => r.changeId },

@@ -55,6 +55,7 @@ export const opAuditMessages = defineMessages({
       team_contact: 'Team contact',
       preview: 'Preview',
       list: 'Client list',
+      saved_report: 'Saved report',
     },
     actions: {
       program: { load: 'Program loaded', publish: 'Program published' },
@@ -89,6 +90,11 @@ export const opAuditMessages = defineMessages({
         update: 'List renamed',
         delete: 'List deleted',
         members: { add: 'Clients added to list', remove: 'Clients removed from list' },
+      },
+      saved_report: {
+        create: 'Report saved',
+        update: 'Saved report changed',
+        delete: 'Saved report deleted',
       },
       preview: {
         create: 'Preview created',
@@ -151,6 +157,7 @@ export const opAuditMessages = defineMessages({
       team_contact: 'Teamkontakt',
       preview: 'Förhandsversion',
       list: 'Kundlista',
+      saved_report: 'Sparad rapport',
     },
     actions: {
       program: { load: 'Program inläst', publish: 'Program publicerat' },
@@ -185,6 +192,11 @@ export const opAuditMessages = defineMessages({
         update: 'Lista omdöpt',
         delete: 'Lista borttagen',
         members: { add: 'Kunder tillagda i lista', remove: 'Kunder borttagna ur lista' },
+      },
+      saved_report: {
+        create: 'Rapport sparad',
+        update: 'Sparad rapport ändrad',
+        delete: 'Sparad rapport borttagen',
       },
       preview: {
         create: 'Förhandsversion skapad',
@@ -247,6 +259,7 @@ export const opAuditMessages = defineMessages({
       team_contact: 'Teamcontact',
       preview: 'Preview',
       list: 'Klantenlijst',
+      saved_report: 'Opgeslagen rapport',
     },
     actions: {
       program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
@@ -285,6 +298,11 @@ export const opAuditMessages = defineMessages({
         update: 'Lijst hernoemd',
         delete: 'Lijst verwijderd',
         members: { add: 'Klanten aan lijst toegevoegd', remove: 'Klanten uit lijst verwijderd' },
+      },
+      saved_report: {
+        create: 'Rapport opgeslagen',
+        update: 'Opgeslagen rapport gewijzigd',
+        delete: 'Opgeslagen rapport verwijderd',
       },
       preview: {
         create: 'Preview aangemaakt',
