@@ -67,7 +67,11 @@ interface SoldEntryRow extends RuleCells {
   status: 'active' | 'expired';
 }
 
-/** Partners per query: their entries are sorted by PostgreSQL together, whatever its statistics say. */
+/**
+ * Partners per query. A query reads a range of partner ids (they come sorted by the same
+ * collation): an index range scan in key order whatever the statistics say (a list of ids
+ * was read by a full scan per query when the planner overestimated its rows).
+ */
 const PARTNERS_PER_QUERY = 100;
 
 async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterable<SoldEntryRow> {
@@ -97,7 +101,7 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
             e.deal_id, e.deal_type, e.kind, e.earned_on::text, e.expires_on::text, e.delta::text,
             e.remaining_backing::text, e.points::text, e.remaining_points::text, e.explanation
           from sold_entries e
-          where e.partner_id = any(${sql.param(ids)}) and e.earned_on <= ${params.on}
+          where e.partner_id between ${ids[0]} and ${ids[ids.length - 1]} and e.earned_on <= ${params.on}
           order by e.partner_id, e.entry_id`,
     );
   // The next partners' entries are read while this page is written out.
@@ -108,6 +112,8 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
     next = after.length > 0 ? read(after) : null;
     // Awaited in its turn; a failure meanwhile is not an unhandled rejection.
     next?.catch(() => {});
+    // numeric(…, 4) and numeric(…, 2) text read as the nearest double prints back the same
+    // decimals (at most 15 significant digits), as the engine's own conversion does.
     for (const r of page)
       yield {
         partnerId: r.partner_id,
@@ -120,10 +126,10 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
         kind: r.kind,
         earnedOn: r.earned_on,
         expiresOn: r.expires_on,
-        backing: scaledToNumber(scaledOf(r.delta)),
-        remainingBacking: scaledToNumber(scaledOf(r.remaining_backing)),
-        points: pointsToNumber(pointsOf(r.points)),
-        remainingPoints: pointsToNumber(pointsOf(r.remaining_points)),
+        backing: Number(r.delta),
+        remainingBacking: Number(r.remaining_backing),
+        points: Number(r.points),
+        remainingPoints: Number(r.remaining_points),
         status: params.on < r.expires_on ? 'active' : 'expired',
         rule: entryRule(r.explanation, baseCurrency),
       };
