@@ -2,6 +2,7 @@
 // list, read with the members' figures, rename, delete; members added (duplicates ignored)
 // and removed; a non-client refused with nothing changed; another partner's user gets 404 on
 // every route; an operator manages a partner's lists; names validated; audit entries.
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, createTestApp, signIn, type TestApp } from '../../server/testing.ts';
 import { listAudit } from '../audit/service.ts';
@@ -120,6 +121,38 @@ describe('lists', () => {
     expect(createRefused.status).toBe(400);
     expect(createRefused.body.error.details.clientIds).toEqual(['C9']);
     expect((await call('GET', '', p1)).body.lists.map((l: { name: string }) => l.name)).toEqual(names);
+  });
+
+  it('exports its members with their figures, as CSV and XLSX', async () => {
+    const list = await create('Export me', ['C1', 'C6']);
+    const read = (await call('GET', `/${list.id}`, p1)).body as {
+      members: { clientId: string; points: { total: number } }[];
+    };
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/partners/P1/lists/${list.id}/export`,
+      headers: p1.read,
+    });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="Export-me-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const rows = parse(csv.rawPayload.subarray(3), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.client_id, Number(r.total_points)])).toEqual(
+      read.members.map((m) => [m.clientId, m.points.total]),
+    );
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/partners/P1/lists/${list.id}/export?format=xlsx`,
+      headers: p1.read,
+    });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/partners/P1/lists/${list.id}/export`,
+      headers: p2.read,
+    });
+    expect(other.statusCode).toBe(404);
   });
 
   it('renames and deletes a list (its members go with it)', async () => {

@@ -4,10 +4,12 @@
 import { z } from 'zod';
 import type { App, AppDeps, RouteModule } from '../../core/app.ts';
 import { actorOf, PARTNER_MEMBER, principalOf } from '../auth/access.ts';
+import { EXPORT_FORMATS, type ExportColumn, sendExport } from '../export/writer.ts';
 import { dayOf } from '../portal/dates.ts';
 import { onQuery, partnerParams } from '../portal/schemas.ts';
 import {
   createListBody,
+  type ListMember,
   listDetailSchema,
   listListSchema,
   listParams,
@@ -28,6 +30,21 @@ import {
 } from './service.ts';
 
 const tags = ['lists'];
+
+const MEMBER_COLUMNS: ExportColumn<ListMember>[] = [
+  { header: 'client_id', value: (m) => m.clientId },
+  { header: 'client_name', value: (m) => m.name },
+  { header: 'relationship', value: (m) => m.relationship },
+  { header: 'country', value: (m) => m.country },
+  { header: 'mrr', type: 'number', value: (m) => m.mrr.amount },
+  { header: 'mrr_currency', value: (m) => m.mrr.currency },
+  { header: 'mrr_base', type: 'number', value: (m) => m.mrrBase.amount },
+  { header: 'base_currency', value: (m) => m.mrrBase.currency },
+  { header: 'sold_points', type: 'number', value: (m) => m.points.sold },
+  { header: 'managed_points', type: 'number', value: (m) => m.points.managed },
+  { header: 'total_points', type: 'number', value: (m) => m.points.total },
+  { header: 'added_at', value: (m) => m.addedAt },
+];
 const access = PARTNER_MEMBER;
 const LISTS = '/api/v1/partners/:partnerId/lists';
 const LIST = `${LISTS}/:listId`;
@@ -94,6 +111,27 @@ function register(app: App, deps: AppDeps): void {
         listId: request.params.listId,
         on: dayOf(deps, request.query.on),
       }),
+  );
+
+  app.get(
+    `${LIST}/export`,
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "A list's members with their figures on the day, as CSV (UTF-8 with BOM) or XLSX",
+        params: listParams,
+        querystring: onQuery.extend({ format: z.enum(EXPORT_FORMATS).default('csv') }),
+      },
+    },
+    async (request, reply) => {
+      const list = await getList(deps.db, {
+        partnerId: request.params.partnerId,
+        listId: request.params.listId,
+        on: dayOf(deps, request.query.on),
+      });
+      return sendExport(reply, `${list.name} ${list.on}`, request.query.format, MEMBER_COLUMNS, list.members);
+    },
   );
 
   app.patch(
