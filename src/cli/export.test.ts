@@ -7,24 +7,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCliTarget } from '../db/testing.ts';
-import { main } from './main.ts';
+import { cliHarness } from './testing.ts';
 
-let target: Awaited<ReturnType<typeof createCliTarget>>;
-const saved = process.env.DATABASE_URL;
 const scratch = mkdtempSync(join(tmpdir(), 'tierwise-cli-export-'));
 const TODAY = '2026-06-30';
 const FROM = '2025-07-01';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main([...target.args, ...argv], {
-    io: { out: (s) => void (out += s), err: (s) => void (err += s) },
-    today: () => TODAY,
-  });
-  return { code, out, err };
-}
 
 const csvFile = (file: string) =>
   parse(readFileSync(file).subarray(3), { columns: true }) as Record<string, string>[];
@@ -32,10 +19,11 @@ const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) *
 
 let partnerIds: string[];
 
+const cli = cliHarness(TODAY);
+const run = cli.run;
+
 beforeAll(async () => {
-  target = await createCliTarget();
-  if (target.env.DATABASE_URL) process.env.DATABASE_URL = target.env.DATABASE_URL;
-  else delete process.env.DATABASE_URL;
+  await cli.open();
   const demo = await run(
     'demo',
     '--partners',
@@ -53,9 +41,7 @@ beforeAll(async () => {
   partnerIds = (JSON.parse(partners.out) as { partnerId: string }[]).map((p) => p.partnerId);
 }, 120_000);
 afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await target?.cleanup();
+  await cli.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 

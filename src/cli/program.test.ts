@@ -5,19 +5,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCliTarget } from '../db/testing.ts';
 import { exampleProgramFile } from '../domain/default-program.ts';
-import { main } from './main.ts';
+import { cliHarness } from './testing.ts';
 
-let target: Awaited<ReturnType<typeof createCliTarget>>;
-const saved = process.env.DATABASE_URL;
 const scratch = mkdtempSync(join(tmpdir(), 'tierwise-cli-program-'));
 const TODAY = '2026-06-30';
 
+const cli = cliHarness(TODAY);
+const run = cli.run;
+
 beforeAll(async () => {
-  target = await createCliTarget();
-  if (target.env.DATABASE_URL) process.env.DATABASE_URL = target.env.DATABASE_URL;
-  else delete process.env.DATABASE_URL;
+  await cli.open();
   const demo = await run(
     'demo',
     '--partners',
@@ -33,21 +31,9 @@ beforeAll(async () => {
   expect(demo.code, demo.err).toBe(0);
 }, 120_000);
 afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await target?.cleanup();
+  await cli.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main([...target.args, ...argv], {
-    io: { out: (s) => void (out += s), err: (s) => void (err += s) },
-    today: () => TODAY,
-  });
-  return { code, out, err };
-}
 
 type Standing = Record<string, unknown>;
 interface WhatIf {
