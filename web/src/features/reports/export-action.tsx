@@ -7,6 +7,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partnerPath, withQuery } from '../../lib/api.ts';
+import { useNestedDialog } from '../../ui/nested-dialog.ts';
 
 export type ExportReport = 'sold-entries' | 'point-changes';
 export type ExportFormat = 'csv' | 'xlsx';
@@ -46,6 +47,7 @@ export function ExportAction({
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
+  useNestedDialog(opened);
   const [name, setName] = useState(defaultName);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const trimmed = name.trim();
@@ -62,7 +64,13 @@ export function ExportAction({
       >
         {t('reportActions.export.action')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('reportActions.export.title')} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('reportActions.export.title')}
+        centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="md" data-testid="export-dialog">
           <Text size="sm">{t('reportActions.export.intro')}</Text>
           <TextInput

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../lib/format.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { useNestedDialog } from '../../ui/nested-dialog.ts';
 import { LINK } from '../../ui/tone.tsx';
 import { useAddMembers, useCreateList, useLists } from '../lists/queries.ts';
 
@@ -33,12 +34,19 @@ export function UseInListsAction({
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
+  useNestedDialog(opened);
   return (
     <>
       <Button size="xs" variant="default" onClick={open} data-testid="lists-action">
         {t('reportActions.lists.action')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('reportActions.lists.title')} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('reportActions.lists.title')}
+        centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {opened ? <ListsForm partnerId={partnerId} clients={clients} defaultName={defaultName} /> : null}
       </Modal>
     </>
