@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PointChangeItems, PointChanges, Summary } from '../web/src/lib/api-types.ts';
+import type { Breakdown, PointChangeItems, PointChanges, Summary } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
 import {
   type ApiSession,
@@ -181,6 +181,65 @@ describe('a report in lists and exports', () => {
       await expect
         .poll(() => page.getByTestId('lists-notice').textContent())
         .toBe(`List “${listName}” deleted.`);
+      await expect.poll(() => page.getByTestId('list-row').filter({ hasText: listName }).count()).toBe(0);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'exports the points breakdown’s sold entries, lists its clients, and renames and deletes that list',
+    async () => {
+      const api = await apiAs(DEMO.goldUser);
+      const partnerId = api.partnerId ?? '';
+      const clients = new Set<string>();
+      for (let n = 1; ; n++) {
+        const answer = await api.get<Breakdown>(
+          `/api/v1/partners/${partnerId}/tier/breakdown?sort=total&dir=desc&page=${n}&pageSize=500`,
+        );
+        for (const item of answer.items) clients.add(item.clientId);
+        if (answer.items.length === 0 || n * answer.pageSize >= answer.total) break;
+      }
+      const page = await browser().context.newPage();
+      await signIn(page, baseUrl(), DEMO.goldUser);
+      await page.goto(`${baseUrl()}/partners/${partnerId}/tier?tab=breakdown`);
+      await page.getByTestId('breakdown-table').waitFor({ timeout: 60_000 });
+      await panelsLoaded(page);
+      await checkScreen(page, 'tier-breakdown-actions');
+      const csv = await download(page, 'CSV');
+      const lines = csv.file
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/);
+      expect(lines[0]).toMatch(/^partner_id,client_id,client_name,product,deal_type,earned_on,expires_on/);
+      expect(lines.length, 'a header and the sold entries').toBeGreaterThan(1);
+
+      const listName = `Breakdown list ${Date.now()}`;
+      await page.getByTestId('lists-action').click();
+      const dialog = page.getByTestId('lists-dialog');
+      await expect
+        .poll(() => dialog.getByTestId('lists-count').textContent())
+        .toContain(`${clients.size} client`);
+      await dialog.getByLabel('Name of the new list').fill(listName);
+      await dialog.getByTestId('lists-submit').click();
+      await expect
+        .poll(() => dialog.getByTestId('lists-done').textContent())
+        .toContain(`List “${listName}” created with ${clients.size} client`);
+      await dialog.getByRole('link', { name: 'Open the Lists page' }).click();
+      await page.waitForURL(/\/lists$/);
+      await page.getByRole('button', { name: `Open list ${listName}` }).click();
+      await page.getByTestId('list-detail').getByLabel('Name of the list').fill(`${listName} (renamed)`);
+      await page.getByRole('button', { name: 'Rename' }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('list-row')
+            .filter({ hasText: `${listName} (renamed)` })
+            .count(),
+        )
+        .toBe(1);
+      await page.getByRole('button', { name: `Delete list ${listName} (renamed)` }).click();
+      await page.getByRole('button', { name: 'Delete it and its members' }).click();
       await expect.poll(() => page.getByTestId('list-row').filter({ hasText: listName }).count()).toBe(0);
       await page.close();
     },

@@ -18,6 +18,7 @@ export const reportActionMessages = defineMessages({
       submit: 'Export',
       started: 'The download of “{{name}}” has started.',
       nameRange: '{{report}} {{from}} to {{to}}',
+      nameDay: '{{report}} {{on}}',
     },
     lists: {
       action: 'Use in lists',
@@ -54,6 +55,7 @@ export const reportActionMessages = defineMessages({
       submit: 'Exportera',
       started: 'Nedladdningen av ”{{name}}” har startat.',
       nameRange: '{{report}} {{from}} till {{to}}',
+      nameDay: '{{report}} {{on}}',
     },
     lists: {
       action: 'Använd i listor',
@@ -90,6 +92,7 @@ export const reportActionMessages = defineMessages({
       submit: 'Exporteren',
       started: 'Het downloaden van “{{name}}” is gestart.',
       nameRange: '{{report}} {{from}} tot {{to}}',
+      nameDay: '{{report}} {{on}}',
     },
     lists: {
       action: 'Gebruik in lijsten',
