@@ -152,14 +152,14 @@ describe('a report in lists and exports', () => {
       await checkScreen(page, 'lists-en');
       await row.getByRole('button', { name: `Open list ${listName}` }).click();
       const members = page.getByTestId('list-members').getByTestId('member-row');
-      await expect.poll(() => members.count()).toBe(size);
+      await expect.poll(() => members.count()).toBe(Math.min(size, 25));
       const gone = await members.first().getAttribute('data-client-id');
       await members
         .first()
         .getByRole('button', { name: /^Remove / })
         .click();
       await page.getByTestId('member-removed').waitFor();
-      await expect.poll(() => members.count()).toBe(size - 1);
+      await expect.poll(() => members.count()).toBe(Math.min(size - 1, 25));
       expect(await page.locator(`[data-testid="member-row"][data-client-id="${gone}"]`).count()).toBe(0);
       await expect
         .poll(() => row.getByTestId('list-size').textContent())

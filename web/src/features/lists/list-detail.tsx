@@ -8,9 +8,12 @@ import { useFormat } from '../../lib/format.ts';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PanelBody } from '../../ui/panel.tsx';
+import { pageCount, TableFooter } from '../../ui/table-footer.tsx';
 import { MUTED } from '../../ui/tone.tsx';
 import { RelationshipBadge } from '../clients/badges.tsx';
 import { useDeleteList, useList, useRemoveMembers, useRenameList } from './queries.ts';
+
+const MEMBERS_PAGE = 25;
 
 export function ListDetailPanel({
   partnerId,
@@ -113,6 +116,10 @@ function Members({ partnerId, list }: { partnerId: string; list: ListDetail }) {
   const f = useFormat();
   const remove = useRemoveMembers(partnerId, list.id);
   const [removed, setRemoved] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  // The list comes whole; it is shown a page at a time (a removed member can shorten it).
+  const shown = Math.min(page, pageCount(list.members.length, MEMBERS_PAGE));
+  const members = list.members.slice((shown - 1) * MEMBERS_PAGE, shown * MEMBERS_PAGE);
   const col = (key: string) => t(`lists.member.${key}`);
   if (list.members.length === 0)
     return (
@@ -122,17 +129,16 @@ function Members({ partnerId, list }: { partnerId: string; list: ListDetail }) {
     );
   const removeMember = (member: ListMember) =>
     remove.mutate([member.clientId], {
-      onSuccess: () => setRemoved(t('lists.removed', { name: member.name })),
+      onSuccess: () => setRemoved(member.name),
     });
   return (
     <Stack gap="xs">
       <Text size="sm" c={MUTED}>
-        {t('lists.size', { count: list.size, formatted: f.number(list.size) })} ·{' '}
         {t('lists.asOf', { date: f.date(list.on) })}
       </Text>
       {removed ? (
         <Text size="sm" role="status" data-testid="member-removed">
-          {removed}
+          {t('lists.removed', { name: removed })}
         </Text>
       ) : null}
       <ErrorAlert error={remove.error} />
@@ -155,7 +161,7 @@ function Members({ partnerId, list }: { partnerId: string; list: ListDetail }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.members.map((member) => (
+            {members.map((member) => (
               <Table.Tr key={member.clientId} data-testid="member-row" data-client-id={member.clientId}>
                 <Table.Td>
                   <Text size="sm" fw={500}>
@@ -194,6 +200,14 @@ function Members({ partnerId, list }: { partnerId: string; list: ListDetail }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <TableFooter
+        page={shown}
+        pageSize={MEMBERS_PAGE}
+        total={list.members.length}
+        onPage={setPage}
+        summary={t('lists.size', { count: list.size, formatted: f.number(list.size) })}
+        label={t('lists.pages')}
+      />
     </Stack>
   );
 }

@@ -36,6 +36,7 @@ export const listsMessages = defineMessages({
     },
     close: 'Back to all lists',
     asOf: 'Points and MRR as of {{date}}',
+    pages: 'Pages of the list',
   },
   sv: {
     title: 'Listor',
@@ -70,6 +71,7 @@ export const listsMessages = defineMessages({
     },
     close: 'Tillbaka till alla listor',
     asOf: 'Poäng och MRR per {{date}}',
+    pages: 'Listans sidor',
   },
   nl: {
     title: 'Lijsten',
@@ -104,5 +106,6 @@ export const listsMessages = defineMessages({
     },
     close: 'Terug naar alle lijsten',
     asOf: 'Punten en MRR per {{date}}',
+    pages: 'Pagina’s van de lijst',
   },
 });
