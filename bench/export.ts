@@ -58,7 +58,11 @@ export async function runExportBench(options: { scale?: number } = {}): Promise<
   const env = { ...process.env, DATABASE_URL: await freshServerDatabase('tierwise_bench_export') };
   console.log(`importing ${dir} into PostgreSQL...`);
   await runTierwise(['import', dir, '--json'], env);
-  await runTierwise(['users', 'add', '--email', EMAIL, '--role', 'operator', '--password-stdin'], env, PASSWORD);
+  await runTierwise(
+    ['users', 'add', '--email', EMAIL, '--role', 'operator', '--password-stdin'],
+    env,
+    PASSWORD,
+  );
 
   console.log('tierwise export sold-entries (csv, xlsx)...');
   const csv = await exportFile(env, 'csv');

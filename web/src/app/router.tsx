@@ -14,6 +14,7 @@ import { NotFound } from './not-found.tsx';
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx'));
 const TierPage = lazy(() => import('../features/tier/tier-page.tsx'));
 const ProjectionPreviewPage = lazy(() => import('../features/previews/projection-page.tsx'));
+const ListsPage = lazy(() => import('../features/lists/lists-page.tsx'));
 const PartnerUsersPage = lazy(() => import('../features/users/partner-users-page.tsx'));
 
 function PageLoader() {
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'tier', element: <TierPage /> },
           { path: 'previews/projection', element: <ProjectionPreviewPage /> },
+          { path: 'lists', element: <ListsPage /> },
           { path: 'users', element: <PartnerUsersPage /> },
           { path: '*', element: <NotFound /> },
         ],

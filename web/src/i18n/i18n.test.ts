@@ -61,6 +61,9 @@ const SAME_IN_ALL = new Set(
     'Preview',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
     'Deal type',
+    // File formats: the same name everywhere.
+    'CSV',
+    'XLSX Excel',
   ].map((word) => word.toLowerCase()),
 );
 

@@ -8,6 +8,7 @@ import { calculatorMessages } from '../features/calculator/messages.ts';
 import { clientMessages } from '../features/clients/messages.ts';
 import { activityMessages } from '../features/dashboard/activity-messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
+import { listsMessages } from '../features/lists/messages.ts';
 import { opAuditMessages } from '../features/operator/audit/messages.ts';
 import { opImportsMessages } from '../features/operator/imports/messages.ts';
 import { opIntegrationsMessages } from '../features/operator/integrations/messages.ts';
@@ -17,6 +18,7 @@ import { opPartnersMessages } from '../features/operator/partners/messages.ts';
 import { opProgramMessages } from '../features/operator/program/messages.ts';
 import { opUsersMessages } from '../features/operator/users/messages.ts';
 import { previewMessages } from '../features/previews/messages.ts';
+import { reportActionMessages } from '../features/reports/messages.ts';
 import { breakdownMessages } from '../features/tier/breakdown/messages.ts';
 import { tierMessages } from '../features/tier/messages.ts';
 import { tierOverviewMessages } from '../features/tier/overview/messages.ts';
@@ -46,6 +48,8 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   opIntegrations: opIntegrationsMessages,
   opAudit: opAuditMessages,
   users: usersMessages,
+  lists: listsMessages,
+  reportActions: reportActionMessages,
 };
 
 export function resourcesFor(locale: Locale): Record<string, MessageTree> {

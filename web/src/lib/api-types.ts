@@ -147,3 +147,13 @@ export type ProgramJobStatus = WhatIfJob['status'];
 export type CreatedProgramJob = z.infer<typeof programApi.createdJobSchema>;
 /** Who did something to the program; both null: the command line. */
 export type ProgramPerson = ProgramDraftSummary['createdBy'];
+
+import type * as lists from '../../../src/features/lists/schemas.ts';
+
+// A partner's static lists of clients (features/lists), and what adding or removing members did.
+export type ListSummary = z.infer<typeof lists.listSummarySchema>;
+export type ListList = z.infer<typeof lists.listListSchema>;
+export type ListDetail = z.infer<typeof lists.listDetailSchema>;
+export type ListMember = ListDetail['members'][number];
+export type MembersAdded = z.infer<typeof lists.membersAddedSchema>;
+export type MembersRemoved = z.infer<typeof lists.membersRemovedSchema>;

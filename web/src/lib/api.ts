@@ -69,6 +69,8 @@ export const api = {
   /** POSTs files as multipart/form-data. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** DELETE with a JSON body (removing a list's members). */
+  deleteWith: <T>(path: string, body: unknown) => request<T>('DELETE', path, body),
 };
 
 /** The partner-scoped API path: /api/v1/partners/{id}/... */

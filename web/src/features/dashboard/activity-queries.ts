@@ -85,3 +85,23 @@ export function useTeam(partnerId: string) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** Every distinct client of a point-change report, all its pages read (500 rows a request). */
+export async function pointChangeClientIds(
+  partnerId: string,
+  category: PointChangeCategory,
+  { from, to }: Range,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let page = 1; ; page++) {
+    const answer = await api.get<PointChangeItems>(partnerPath(partnerId, '/point-changes/items'), {
+      category,
+      from,
+      to,
+      page,
+      pageSize: 500,
+    });
+    for (const item of answer.items) ids.add(item.clientId);
+    if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
+  }
+}

@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeItem, PointChangeCategory, PointChanges } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { RuleCell } from '../../ui/rule-cell.tsx';
+import { ExportAction, metricOf } from '../reports/export-action.tsx';
+import { UseInListsAction } from '../reports/use-in-lists-action.tsx';
 import classes from './activity.module.css';
-import { type Range, usePointChangeItems } from './activity-queries.ts';
+import { pointChangeClientIds, type Range, usePointChangeItems } from './activity-queries.ts';
 import { TONE_COLOR, type Tone, toneOf, useSignedPoints } from './figure.tsx';
 import { ClientCell, type ReportColumn, ReportDrawer } from './report-drawer.tsx';
 
@@ -161,12 +163,20 @@ export function PointChangeReport({
   const managed = figure === 'newManaged' || figure === 'lostManaged';
   const columns = useColumns(managed, tone);
   const parts = FIGURE_PARTS[figure];
+  const title = t(`activity.pointChanges.${figure}`);
+  // The export and the list take the part shown: "Lost sold points, Expired 2026-11-06 to 2026-12-05".
+  const reportName = parts.length > 1 ? `${title}, ${t(`activity.pointChanges.part.${category}`)}` : title;
+  const defaultName = t('reportActions.export.nameRange', {
+    report: reportName,
+    from: range.from,
+    to: range.to,
+  });
   return (
     <ReportDrawer
       partnerId={partnerId}
       opened={opened}
       onClose={onClose}
-      title={t(`activity.pointChanges.${figure}`)}
+      title={title}
       range={t('activity.range', { from: f.date(range.from), to: f.date(range.to) })}
       total={
         <Text span inherit c={TONE_COLOR[toneOf(figures[figure], tone)]}>
@@ -185,6 +195,24 @@ export function PointChangeReport({
       columns={columns}
       rowKey={(row, index) => `${row.clientId}-${row.entryId ?? ''}-${row.changeId ?? ''}-${index}`}
       onPageChange={(next) => setPaging({ scope, page: next })}
+      actions={
+        <>
+          <UseInListsAction
+            partnerId={partnerId}
+            defaultName={defaultName}
+            clients={{
+              queryKey: ['point-changes', category, range.from, range.to],
+              load: () => pointChangeClientIds(partnerId, category, range),
+            }}
+          />
+          <ExportAction
+            partnerId={partnerId}
+            report="point-changes"
+            filters={{ metric: metricOf(category), from: range.from, to: range.to }}
+            defaultName={defaultName}
+          />
+        </>
+      }
     />
   );
 }

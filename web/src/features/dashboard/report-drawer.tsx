@@ -8,6 +8,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
+import { NestedDialog } from '../../ui/nested-dialog.ts';
 import { PanelBody } from '../../ui/panel.tsx';
 import { LINK } from '../../ui/tone.tsx';
 import { ClientDrawer } from '../clients/client-drawer.tsx';
@@ -107,10 +108,13 @@ export function ReportDrawer<T>(props: ReportDrawerProps<T>) {
   const phone = useMediaQuery('(max-width: 48em)');
   const { opened, onClose, title, range, total, description, sections, section, actions } = props;
   const [clientId, setClientId] = useState<string | null>(null);
+  // A dialog of the report's actions is open over it: Escape closes that dialog only.
+  const [nested, setNested] = useState(false);
   return (
     <Drawer.Root
       opened={opened}
       onClose={onClose}
+      closeOnEscape={!nested}
       position="right"
       size={phone ? '100%' : 'min(960px, 80vw)'}
     >
@@ -129,7 +133,7 @@ export function ReportDrawer<T>(props: ReportDrawerProps<T>) {
             {/* The report's actions go here: Use in lists, Export unsummarized data, Save as report. */}
             {actions ? (
               <Group gap="xs" wrap="wrap" justify="flex-end" data-testid="report-actions">
-                {actions}
+                <NestedDialog.Provider value={setNested}>{actions}</NestedDialog.Provider>
               </Group>
             ) : null}
             <Drawer.CloseButton aria-label={t('common.close')} />

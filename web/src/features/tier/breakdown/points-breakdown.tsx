@@ -12,10 +12,12 @@ import { PanelBody } from '../../../ui/panel.tsx';
 import type { SortState } from '../../../ui/sort-th.tsx';
 import { pageCount, TableFooter } from '../../../ui/table-footer.tsx';
 import { MUTED } from '../../../ui/tone.tsx';
+import { ExportAction } from '../../reports/export-action.tsx';
+import { UseInListsAction } from '../../reports/use-in-lists-action.tsx';
 import { BreakdownFilters, type Filters } from './breakdown-filters.tsx';
 import { BreakdownTable } from './breakdown-table.tsx';
 import { HistoryDrawer } from './history-drawer.tsx';
-import { PAGE_SIZE, useBreakdown } from './queries.ts';
+import { breakdownClientIds, PAGE_SIZE, useBreakdown } from './queries.ts';
 
 const HISTORY = 'history';
 
@@ -42,6 +44,13 @@ export function PointsBreakdown({ partnerId }: { partnerId: string }) {
   });
   const filtered = q !== '' || filters.dealType !== null || filters.market !== null;
   const historyId = params.get(HISTORY);
+  const listFilters = {
+    q: q || undefined,
+    dealType: filters.dealType ?? undefined,
+    market: filters.market ?? undefined,
+  };
+  const on = query.data?.on;
+  const defaultName = on ? t('reportActions.export.nameDay', { report: t('breakdown.title'), on }) : '';
   const setHistory = (clientId: string | null) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
@@ -66,6 +75,25 @@ export function PointsBreakdown({ partnerId }: { partnerId: string }) {
           </div>
           <BreakdownFilters value={filters} onChange={setFilters} />
         </Group>
+        {on ? (
+          <Group gap="xs" justify="flex-end" data-testid="report-actions">
+            <UseInListsAction
+              partnerId={partnerId}
+              defaultName={defaultName}
+              clients={{
+                queryKey: ['breakdown', listFilters],
+                load: () => breakdownClientIds(partnerId, listFilters),
+              }}
+            />
+            {/* The sold entries behind the points (every entry earned by the day, the rule of each). */}
+            <ExportAction
+              partnerId={partnerId}
+              report="sold-entries"
+              filters={{ on }}
+              defaultName={defaultName}
+            />
+          </Group>
+        ) : null}
         <PanelBody
           query={query}
           isEmpty={(data) => data.total === 0 && !filtered}

@@ -21,3 +21,22 @@ export function useClientHistory(partnerId: string, clientId: string) {
       api.get<ClientHistory>(partnerPath(partnerId, `/clients/${encodeURIComponent(clientId)}/history`)),
   });
 }
+
+/** Every client of the breakdown with its search and filters, all its pages read (500 a request). */
+export async function breakdownClientIds(
+  partnerId: string,
+  filters: Pick<BreakdownParams, 'q' | 'dealType' | 'market'>,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let page = 1; ; page++) {
+    const answer = await api.get<Breakdown>(partnerPath(partnerId, '/tier/breakdown'), {
+      ...filters,
+      sort: 'total',
+      dir: 'desc',
+      page,
+      pageSize: 500,
+    });
+    for (const item of answer.items) ids.add(item.clientId);
+    if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
+  }
+}

@@ -1,14 +1,16 @@
 // One month of Sold points over time: its clients and their sold-point changes
 // (GET /tier/sold-over-time/:month/clients?tab=), with the tabs Total, Won and Lost. A
 // client's name opens the client panel on top (its info, renewals and usage).
-import { Anchor, Drawer, SegmentedControl, Stack, Table } from '@mantine/core';
+import { Anchor, Drawer, Group, SegmentedControl, Stack, Table } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthClients } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { NestedDialog } from '../../../ui/nested-dialog.ts';
 import { PanelBody } from '../../../ui/panel.tsx';
 import { ClientDrawer } from '../../clients/client-drawer.tsx';
+import { UseInListsAction } from '../../reports/use-in-lists-action.tsx';
 import classes from './overview.module.css';
 import { type SoldTab, useMonthClients } from './queries.ts';
 import { ScrollRegion } from './scroll-region.tsx';
@@ -121,20 +123,38 @@ export function MonthClientsDrawer({
   const query = useMonthClients(partnerId, month, tab);
   const [clientId, setClientId] = useState<string | null>(null);
   const name = month ? f.month(dayOf(month)) : '';
+  // Use in lists' dialog is open over the drawer: Escape closes the dialog only.
+  const [nested, setNested] = useState(false);
+  const title = t('tierOverview.sold.drawer', { month: name });
+  const clients = query.data?.clients;
   return (
     <Drawer
       opened={month !== null}
       onClose={onClose}
-      closeOnEscape={clientId === null}
+      closeOnEscape={clientId === null && !nested}
       position="right"
       size={phone ? '100%' : 'min(820px, 80vw)'}
       padding="lg"
-      title={t('tierOverview.sold.drawer', { month: name })}
+      title={title}
       closeButtonProps={{ 'aria-label': t('common.close') }}
       styles={{ title: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 700 } }}
       attributes={{ content: { 'data-testid': 'month-clients' } as Record<string, string> }}
     >
       <Stack gap="md">
+        {clients && clients.length > 0 && !query.isPlaceholderData ? (
+          <Group justify="flex-end" data-testid="report-actions">
+            <NestedDialog.Provider value={setNested}>
+              <UseInListsAction
+                partnerId={partnerId}
+                defaultName={`${title}, ${t(`tierOverview.sold.tabs.${tab}`)}`}
+                clients={{
+                  queryKey: ['sold-over-time', month, tab],
+                  load: () => Promise.resolve([...new Set(clients.map((client) => client.clientId))]),
+                }}
+              />
+            </NestedDialog.Provider>
+          </Group>
+        ) : null}
         <SegmentedControl
           aria-label={t('tierOverview.sold.tabs.label')}
           data={TABS.map((value) => ({ value, label: t(`tierOverview.sold.tabs.${value}`) }))}
