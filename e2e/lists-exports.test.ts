@@ -166,6 +166,14 @@ describe('a report in lists and exports', () => {
         .toBe(`${size - 1} client${size - 1 === 1 ? '' : 's'}`);
       await panelsLoaded(page);
       await checkScreen(page, 'list-detail-en');
+      // The list exported: one row per member left, with its figures.
+      const [listFile] = (await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Export CSV' }).click(),
+      ])) as [Download, unknown];
+      const listCsv = (await readFile(await listFile.path())).toString('utf8').replace(/^\uFEFF/, '');
+      expect(listCsv.split('\n')[0]).toMatch(/^client_id,client_name,relationship,/);
+      expect(listCsv.trim().split('\n').length - 1).toBe(size - 1);
 
       // The same page in Swedish.
       await setLanguage(page, 'Svenska');

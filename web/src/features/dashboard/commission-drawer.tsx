@@ -1,11 +1,12 @@
 // The full commission view: every upcoming (estimated) and paid payout by quarter, and the
 // payments the vendor recorded, in a drawer over the dashboard.
-import { Drawer, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Drawer, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commission, Payout } from '../../lib/api-types.ts';
 import { type Money, useFormat } from '../../lib/format.ts';
+import { ExportAction } from '../reports/export-action.tsx';
 import classes from './activity.module.css';
 import { ScrollRegion } from './report-drawer.tsx';
 
@@ -116,10 +117,12 @@ function PaymentTable({ payments }: { payments: Commission['payments'] }) {
 }
 
 export function CommissionDrawer({
+  partnerId,
   data,
   opened,
   onClose,
 }: {
+  partnerId: string;
   data: Commission;
   opened: boolean;
   onClose: () => void;
@@ -141,9 +144,20 @@ export function CommissionDrawer({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md" data-testid="commission-schedule">
-        <Text size="sm" c="dimmed">
-          {t('activity.commission.estimate', { rate: f.percent(data.rate) })}
-        </Text>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text size="sm" c="dimmed">
+            {t('activity.commission.estimate', { rate: f.percent(data.rate) })}
+          </Text>
+          <ExportAction
+            partnerId={partnerId}
+            report="commission"
+            filters={{ on: data.on }}
+            defaultName={t('reportActions.export.nameDay', {
+              report: t('activity.commission.schedule'),
+              on: data.on,
+            })}
+          />
+        </Group>
         <Tabs defaultValue={data.upcoming.length > 0 ? 'upcoming' : 'past'}>
           <Tabs.List>
             <Tabs.Tab value="upcoming">{t('activity.commission.tabs.upcoming')}</Tabs.Tab>

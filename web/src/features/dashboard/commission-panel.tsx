@@ -94,7 +94,12 @@ export function CommissionPanel({ partnerId }: { partnerId: string }) {
               {t('activity.commission.viewAll')}
             </Button>
           </Group>
-          <CommissionDrawer data={data} opened={opened} onClose={() => setOpened(false)} />
+          <CommissionDrawer
+            partnerId={partnerId}
+            data={data}
+            opened={opened}
+            onClose={() => setOpened(false)}
+          />
         </Stack>
       )}
     </Panel>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, SalesCategory, SharedSales } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
+import { ExportAction, metricOf } from '../reports/export-action.tsx';
 import { type Range, useSalesItems } from './activity-queries.ts';
 import { ClientCell, type ReportColumn, ReportDrawer } from './report-drawer.tsx';
 
@@ -117,6 +118,18 @@ export function SalesReport({
       minWidth={900}
       rowKey={(row) => row.dealId}
       onPageChange={(next) => setPaging({ scope, page: next })}
+      actions={
+        <ExportAction
+          partnerId={partnerId}
+          report="deals"
+          filters={{ metric: metricOf(category), from: range.from, to: range.to }}
+          defaultName={t('reportActions.export.nameRange', {
+            report: t(`activity.sales.${category}`),
+            from: range.from,
+            to: range.to,
+          })}
+        />
+      }
     />
   );
 }

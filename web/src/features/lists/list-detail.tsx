@@ -3,6 +3,7 @@
 import { Button, Card, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { partnerPath, withQuery } from '../../lib/api.ts';
 import type { ListDetail, ListMember } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
@@ -93,6 +94,17 @@ function ListActions({
             </Button>
           </Group>
         </form>
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <Button
+            key={format}
+            component="a"
+            href={withQuery(partnerPath(partnerId, `/lists/${list.id}/export`), { format })}
+            download
+            variant="default"
+          >
+            {t(`lists.exportAs.${format}`)}
+          </Button>
+        ))}
         <ConfirmButton
           label={t('lists.delete.label')}
           ariaLabel={t('lists.delete.ariaLabel', { name: list.name })}

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { partnerPath, withQuery } from '../../lib/api.ts';
 import { useNestedDialog } from '../../ui/nested-dialog.ts';
 
-export type ExportReport = 'sold-entries' | 'point-changes';
+export type ExportReport = 'sold-entries' | 'point-changes' | 'deals' | 'commission' | 'clients' | 'renewals';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportFilters {
