@@ -81,7 +81,8 @@ function lossItem(l: PointLoss): ChangeItem {
 export function pointChanges(ledger: Ledger, from: IsoDate, to: IsoDate): PointChanges {
   const items: ChangeItem[] = [];
   for (const e of ledger.entries) {
-    if (e.earnedOn >= from && e.earnedOn <= to) items.push(soldItem(e));
+    // An entry whose MRR rounds to no points (a few hundredths of a cent) is no change.
+    if (e.earnedOn >= from && e.earnedOn <= to && e.points > 0) items.push(soldItem(e));
     if (e.expiresOn >= from && e.expiresOn <= to) {
       // What was left the day before it expired (nothing consumes it after).
       const left = entryStateOn(e, addDays(e.expiresOn, -1)).points;

@@ -88,7 +88,7 @@ export async function soldItems(
     query = sql`select ${columns}, e.earned_on::text as date, e.points::text as points, e.change_id as "changeId"
       from sold_entries e join clients c on c.client_id = e.client_id
       where e.partner_id = ${partnerId} and e.earned_on >= ${from} and e.earned_on <= ${to}
-        and e.kind = ${category === 'newSold' ? 'new' : 'increased'}`;
+        and e.kind = ${category === 'newSold' ? 'new' : 'increased'} and e.points > 0`;
   } else if (category === 'expiredSold') {
     query = sql`select ${columns}, e.expires_on::text as date, e.remaining_points::text as points, null as "changeId"
       from sold_entries e join clients c on c.client_id = e.client_id
