@@ -278,26 +278,34 @@ function FormBody({
             ) : null}
           </SimpleGrid>
         ) : null}
-        <Checkbox.Group
-          label={t('savedReports.columns')}
-          value={state.columns}
-          onChange={(columns) => set({ columns })}
-          data-testid="save-report-columns"
-        >
-          <Stack gap={6} mt={6}>
-            <Checkbox
-              label={t('savedReports.allColumns')}
-              checked={state.columns.length === catalog.columns.length}
-              indeterminate={state.columns.length > 0 && state.columns.length < catalog.columns.length}
-              onChange={(event) => set({ columns: event.currentTarget.checked ? [...catalog.columns] : [] })}
-            />
-            <SimpleGrid cols={2} spacing={6}>
-              {catalog.columns.map((column) => (
-                <Checkbox key={column} value={column} label={column} size="xs" />
-              ))}
-            </SimpleGrid>
-          </Stack>
-        </Checkbox.Group>
+        <Stack gap={6} role="group" aria-labelledby="save-report-columns" data-testid="save-report-columns">
+          <Text size="sm" fw={500} id="save-report-columns">
+            {t('savedReports.columns')}
+          </Text>
+          <Checkbox
+            label={t('savedReports.allColumns')}
+            checked={state.columns.length === catalog.columns.length}
+            indeterminate={state.columns.length > 0 && state.columns.length < catalog.columns.length}
+            onChange={(event) => set({ columns: event.currentTarget.checked ? [...catalog.columns] : [] })}
+          />
+          <SimpleGrid cols={2} spacing={6}>
+            {catalog.columns.map((column) => (
+              <Checkbox
+                key={column}
+                label={column}
+                size="xs"
+                checked={state.columns.includes(column)}
+                onChange={(event) => {
+                  const on = event.currentTarget.checked;
+                  setState((s) => ({
+                    ...s,
+                    columns: on ? [...s.columns, column] : s.columns.filter((c) => c !== column),
+                  }));
+                }}
+              />
+            ))}
+          </SimpleGrid>
+        </Stack>
         <ErrorAlert error={save.error} />
         <Group gap="sm">
           <Button
