@@ -114,7 +114,7 @@ describe('saved reports and dashboard cards', () => {
       const detail = page.getByTestId('saved-report-detail');
       await detail.getByTestId('saved-report-figure').waitFor();
       expect(amount(await detail.getByTestId('saved-report-figure').textContent())).toBe(amount(total));
-      const row = page.getByTestId('saved-report-row').filter({ hasText: name });
+      const row = page.locator(`[data-testid="saved-report-row"][data-report-id="${firstId}"]`);
       expect(await row.textContent()).toContain(`Last ${days} days`);
       await panelsLoaded(page);
       await checkScreen(page, 'reports-en');
