@@ -135,16 +135,34 @@ describe('saved reports and dashboard cards', () => {
       await panelsLoaded(page);
       await checkScreen(page, 'report-detail-en');
 
+      // Edit the copy in the same panel (PATCH): renamed, its columns kept.
+      const renamed = `Journey edited ${stamp}`;
+      await detail.getByRole('button', { name: 'Edit', exact: true }).click();
+      const editPanel = page.getByTestId('save-report-panel');
+      await editPanel.waitFor();
+      expect(await editPanel.getByLabel('points', { exact: true }).isChecked()).toBe(true);
+      expect(await editPanel.getByLabel('product', { exact: true }).isChecked()).toBe(false);
+      await editPanel.getByLabel('Name of the report').fill(renamed);
+      await editPanel.getByTestId('save-report-submit').click();
+      await expect
+        .poll(() => editPanel.getByTestId('save-report-done').textContent())
+        .toContain(`Report “${renamed}” saved.`);
+      await page.keyboard.press('Escape');
+      await editPanel.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.locator('#report-title').textContent()).toBe(renamed);
+
       // The page in Swedish.
       await setLanguage(page, 'Svenska');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Rapporter');
       expect(await row.textContent()).toContain(`Senaste ${days} dagarna`);
+      // The notice follows the language.
+      expect(await page.getByTestId('reports-notice').textContent()).toBe(`Rapporten ”${copy}” skapades.`);
       await checkScreen(page, 'reports-sv');
       await setLanguage(page, 'English');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reports');
 
       // Delete the copy, then the others (their cards go with them).
-      for (const doomed of [copy, second, name]) {
+      for (const doomed of [renamed, second, name]) {
         const title = page.locator('#report-title');
         if ((await title.count()) === 0 || (await title.textContent()) !== doomed)
           await page.getByRole('button', { name: `Open report ${doomed}`, exact: true }).click();

@@ -25,8 +25,8 @@ export function ReportDetailPanel({
   partnerId: string;
   reportId: string;
   onClose: () => void;
-  /** Opens another report (the copy made by Duplicate) with a notice. */
-  onOpen: (id: string, notice: string) => void;
+  /** Opens the copy made by Duplicate (its id and name). */
+  onOpen: (id: string, name: string) => void;
   onDeleted: (name: string) => void;
 }) {
   const { t } = useTranslation();
@@ -92,7 +92,7 @@ function Actions({
 }: {
   partnerId: string;
   report: SavedReportWithFigure;
-  onOpen: (id: string, notice: string) => void;
+  onOpen: (id: string, name: string) => void;
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
@@ -105,7 +105,7 @@ function Actions({
     const name = t('savedReports.page.copyName', { name: report.name }).slice(0, 200);
     save.mutate(
       { body: { name, definition: report.definition }, addToDashboard: false },
-      { onSuccess: ({ saved }) => onOpen(saved.id, t('savedReports.page.duplicated', { name: saved.name })) },
+      { onSuccess: ({ saved }) => onOpen(saved.id, saved.name) },
     );
   };
   return (

@@ -20,14 +20,15 @@ export default function ReportsPage() {
   const [params, setParams] = useUrlState();
   const reportId = params.get('report');
   const reports = useSavedReports(partnerId);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The notice as a message and its name, so that it follows a change of language.
+  const [notice, setNotice] = useState<{ key: string; name: string } | null>(null);
   return (
     <Stack>
       <Title order={1}>{t('savedReports.page.title')}</Title>
       <Text c={MUTED}>{t('savedReports.page.intro')}</Text>
       {notice ? (
         <Text role="status" size="sm" data-testid="reports-notice">
-          {notice}
+          {t(notice.key, { name: notice.name })}
         </Text>
       ) : null}
       <Panel
@@ -54,13 +55,13 @@ export default function ReportsPage() {
           partnerId={partnerId}
           reportId={reportId}
           onClose={() => setParams({ report: null })}
-          onOpen={(id, message) => {
+          onOpen={(id, name) => {
             setParams({ report: id });
-            setNotice(message);
+            setNotice({ key: 'savedReports.page.duplicated', name });
           }}
           onDeleted={(name) => {
             setParams({ report: null });
-            setNotice(t('savedReports.page.deleted', { name }));
+            setNotice({ key: 'savedReports.page.deleted', name });
           }}
         />
       ) : null}
