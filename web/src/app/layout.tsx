@@ -60,6 +60,7 @@ export function Layout({ me }: { me: Me }) {
     { to: `${base}/dashboard`, label: t('common.nav.dashboard') },
     { to: `${base}/tier`, label: t('common.nav.tier') },
     { to: `${base}/lists`, label: t('common.nav.lists') },
+    { to: `${base}/reports`, label: t('common.nav.reports') },
     // A partner super admin manages the partner's users here; operators do it in the console.
     ...(me.user.role === 'partner-admin' ? [{ to: `${base}/users`, label: t('common.nav.users') }] : []),
     ...(me.user.role === 'operator' ? [{ to: '/operator', label: t('common.nav.console') }] : []),

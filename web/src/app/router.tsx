@@ -15,6 +15,7 @@ const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.ts
 const TierPage = lazy(() => import('../features/tier/tier-page.tsx'));
 const ProjectionPreviewPage = lazy(() => import('../features/previews/projection-page.tsx'));
 const ListsPage = lazy(() => import('../features/lists/lists-page.tsx'));
+const ReportsPage = lazy(() => import('../features/saved-reports/reports-page.tsx'));
 const PartnerUsersPage = lazy(() => import('../features/users/partner-users-page.tsx'));
 
 function PageLoader() {
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
           { path: 'tier', element: <TierPage /> },
           { path: 'previews/projection', element: <ProjectionPreviewPage /> },
           { path: 'lists', element: <ListsPage /> },
+          { path: 'reports', element: <ReportsPage /> },
           { path: 'users', element: <PartnerUsersPage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -35,6 +35,8 @@ const SAME_IN_ALL = new Set(
     'Stage',
     'Score',
     'Deal',
+    'Definition',
+    'Filters',
     'Deals',
     'Type',
     'Open',

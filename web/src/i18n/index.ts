@@ -19,6 +19,7 @@ import { opProgramMessages } from '../features/operator/program/messages.ts';
 import { opUsersMessages } from '../features/operator/users/messages.ts';
 import { previewMessages } from '../features/previews/messages.ts';
 import { reportActionMessages } from '../features/reports/messages.ts';
+import { savedReportMessages } from '../features/saved-reports/messages.ts';
 import { breakdownMessages } from '../features/tier/breakdown/messages.ts';
 import { tierMessages } from '../features/tier/messages.ts';
 import { tierOverviewMessages } from '../features/tier/overview/messages.ts';
@@ -50,6 +51,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   users: usersMessages,
   lists: listsMessages,
   reportActions: reportActionMessages,
+  savedReports: savedReportMessages,
 };
 
 export function resourcesFor(locale: Locale): Record<string, MessageTree> {

@@ -157,3 +157,15 @@ export type ListDetail = z.infer<typeof lists.listDetailSchema>;
 export type ListMember = ListDetail['members'][number];
 export type MembersAdded = z.infer<typeof lists.membersAddedSchema>;
 export type MembersRemoved = z.infer<typeof lists.membersRemovedSchema>;
+
+import type * as savedReports from '../../../src/features/saved-reports/schemas.ts';
+
+// Saved reports ("Save as report") with their live figure, and the user's dashboard cards.
+export type SavedReport = z.infer<typeof savedReports.savedReportSchema>;
+export type SavedReportWithFigure = z.infer<typeof savedReports.savedReportWithFigureSchema>;
+export type SavedReportList = z.infer<typeof savedReports.savedReportListSchema>;
+export type SavedReportDefinition = z.input<typeof savedReports.definitionSchema>;
+export type SavedReportBody = z.input<typeof savedReports.createReportBody>;
+export type ReportFigure = z.infer<typeof savedReports.figureSchema>;
+export type DashboardCard = z.infer<typeof savedReports.cardSchema>;
+export type DashboardCardList = z.infer<typeof savedReports.cardListSchema>;

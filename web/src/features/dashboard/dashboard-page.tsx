@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format.ts';
 import { ClientDrawer } from '../clients/client-drawer.tsx';
 import { ClientsPanel } from '../clients/clients-panel.tsx';
 import { UpcomingRenewalsPanel } from '../clients/renewals-panel.tsx';
+import { DashboardCards } from '../saved-reports/dashboard-cards.tsx';
 import { CommissionPanel } from './commission-panel.tsx';
 import { PointChangesPanel } from './point-changes-panel.tsx';
 import { AlertsPanel, ProgramProgressPanel } from './program-progress.tsx';
@@ -60,6 +61,7 @@ export default function DashboardPage() {
           <Tabs.Tab value="team">{t('dashboard.tabs.team')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
+          <DashboardCards partnerId={partnerId} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 3 }}>
               <AlertsPanel summary={summary} />

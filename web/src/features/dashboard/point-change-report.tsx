@@ -8,6 +8,7 @@ import type { ChangeItem, PointChangeCategory, PointChanges } from '../../lib/ap
 import { useFormat } from '../../lib/format.ts';
 import { RuleCell } from '../../ui/rule-cell.tsx';
 import { ExportAction, metricOf } from '../reports/export-action.tsx';
+import { SaveReportAction } from '../reports/save-report-action.tsx';
 import { UseInListsAction } from '../reports/use-in-lists-action.tsx';
 import classes from './activity.module.css';
 import { pointChangeClientIds, type Range, usePointChangeItems } from './activity-queries.ts';
@@ -210,6 +211,15 @@ export function PointChangeReport({
             report="point-changes"
             filters={{ metric: metricOf(category), from: range.from, to: range.to }}
             defaultName={defaultName}
+          />
+          <SaveReportAction
+            partnerId={partnerId}
+            defaultName={reportName}
+            definition={{
+              report: 'point-changes',
+              metric: metricOf(category),
+              range: { kind: 'fixed', from: range.from, to: range.to },
+            }}
           />
         </>
       }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deal, SalesCategory, SharedSales } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ExportAction, metricOf } from '../reports/export-action.tsx';
+import { SaveReportAction } from '../reports/save-report-action.tsx';
 import { type Range, useSalesItems } from './activity-queries.ts';
 import { ClientCell, type ReportColumn, ReportDrawer } from './report-drawer.tsx';
 
@@ -119,16 +120,27 @@ export function SalesReport({
       rowKey={(row) => row.dealId}
       onPageChange={(next) => setPaging({ scope, page: next })}
       actions={
-        <ExportAction
-          partnerId={partnerId}
-          report="deals"
-          filters={{ metric: metricOf(category), from: range.from, to: range.to }}
-          defaultName={t('reportActions.export.nameRange', {
-            report: t(`activity.sales.${category}`),
-            from: range.from,
-            to: range.to,
-          })}
-        />
+        <>
+          <ExportAction
+            partnerId={partnerId}
+            report="deals"
+            filters={{ metric: metricOf(category), from: range.from, to: range.to }}
+            defaultName={t('reportActions.export.nameRange', {
+              report: t(`activity.sales.${category}`),
+              from: range.from,
+              to: range.to,
+            })}
+          />
+          <SaveReportAction
+            partnerId={partnerId}
+            defaultName={t(`activity.sales.${category}`)}
+            definition={{
+              report: 'deals',
+              metric: metricOf(category),
+              range: { kind: 'fixed', from: range.from, to: range.to },
+            }}
+          />
+        </>
       }
     />
   );

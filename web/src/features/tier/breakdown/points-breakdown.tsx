@@ -13,6 +13,7 @@ import type { SortState } from '../../../ui/sort-th.tsx';
 import { pageCount, TableFooter } from '../../../ui/table-footer.tsx';
 import { MUTED } from '../../../ui/tone.tsx';
 import { ExportAction } from '../../reports/export-action.tsx';
+import { SaveReportAction } from '../../reports/save-report-action.tsx';
 import { UseInListsAction } from '../../reports/use-in-lists-action.tsx';
 import { BreakdownFilters, type Filters } from './breakdown-filters.tsx';
 import { BreakdownTable } from './breakdown-table.tsx';
@@ -91,6 +92,20 @@ export function PointsBreakdown({ partnerId }: { partnerId: string }) {
               report="sold-entries"
               filters={{ on }}
               defaultName={defaultName}
+            />
+            <SaveReportAction
+              partnerId={partnerId}
+              defaultName={t('breakdown.title')}
+              definition={{
+                report: 'sold-entries',
+                range: { kind: 'fixed', from: on, to: on },
+                filters: {
+                  ...(filters.dealType ? { dealType: filters.dealType } : {}),
+                  ...(filters.market
+                    ? { marketType: filters.market === 'growth' ? 'growth' : 'standard' }
+                    : {}),
+                },
+              }}
             />
           </Group>
         ) : null}
