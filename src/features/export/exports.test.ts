@@ -9,6 +9,7 @@ import { rows } from '../../db/client.ts';
 import { addDays } from '../../domain/dates.ts';
 import { createTestApp, seedPartnerUser, seedUser, signIn, type TestApp } from '../../server/testing.ts';
 import { loadDemoIfEmpty } from '../demo/seed.ts';
+import { busiestPartners } from '../demo/testing.ts';
 import { CHANGE_METRICS } from './reports.ts';
 
 let t: TestApp;
@@ -31,12 +32,7 @@ beforeAll(async () => {
   today = t.deps.clock.today();
   expect(await loadDemoIfEmpty(t.deps)).toBe(true);
   // The two partners with the most sold entries.
-  const busiest = await rows<{ partner_id: string }>(
-    t.deps.db,
-    sql`select partner_id from sold_entries group by partner_id order by count(*) desc, partner_id limit 2`,
-  );
-  partnerId = busiest[0]!.partner_id;
-  other = busiest[1]!.partner_id;
+  [partnerId, other] = (await busiestPartners(t.deps.db, 2)) as [string, string];
   // One of its clients gets a name a spreadsheet would run as a formula.
   await t.deps.db.execute(
     sql`update clients set name = ${EVIL} where client_id = (select min(client_id) from sold_entries where partner_id = ${partnerId})`,

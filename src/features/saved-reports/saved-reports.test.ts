@@ -15,6 +15,7 @@ import {
   type TestApp,
 } from '../../server/testing.ts';
 import { loadDemoIfEmpty } from '../demo/seed.ts';
+import { busiestPartners } from '../demo/testing.ts';
 
 let t: TestApp;
 let partnerId: string;
@@ -46,12 +47,7 @@ beforeAll(async () => {
   t = await createTestApp();
   today = t.deps.clock.today();
   expect(await loadDemoIfEmpty(t.deps)).toBe(true);
-  const busiest = await rows<{ partner_id: string }>(
-    t.deps.db,
-    sql`select partner_id from sold_entries group by partner_id order by count(*) desc, partner_id limit 2`,
-  );
-  partnerId = busiest[0]!.partner_id;
-  other = busiest[1]!.partner_id;
+  [partnerId, other] = (await busiestPartners(t.deps.db, 2)) as [string, string];
   alice = await signIn(t.app, await seedPartnerUser(t.deps, partnerId, 'partner-admin'));
   bob = await signIn(t.app, await seedPartnerUser(t.deps, partnerId, 'partner-user'));
   stranger = await signIn(t.app, await seedPartnerUser(t.deps, other, 'partner-user'));
