@@ -54,6 +54,10 @@ async function download(page: Page, format: 'CSV' | 'XLSX (Excel)'): Promise<{ f
 async function closeDialogs(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await page.getByTestId('lists-dialog').waitFor({ state: 'detached' });
+  // Focus goes back to the action that opened the dialog; Escape then closes the report.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe('lists-action');
   await page.keyboard.press('Escape');
   await page.getByTestId('report').waitFor({ state: 'hidden' });
 }
