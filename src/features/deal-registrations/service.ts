@@ -306,7 +306,7 @@ async function change(
   options: { id: string; partnerId?: string; actor: Actor },
   decide: (
     row: repo.RegistrationRow,
-    on: IsoDate,
+    tx: Queryable,
   ) => Promise<{
     change: RegistrationChange & keyof typeof ACTIONS;
     set: Partial<repo.NewRegistration>;
@@ -314,10 +314,10 @@ async function change(
     note?: Record<string, unknown>;
   }>,
 ): Promise<Registration> {
-  await today(deps, async (tx, on, now) => {
+  await today(deps, async (tx, _on, now) => {
     if (!(await repo.lockRegistration(tx, options.id, options.partnerId))) throw registrationNotFound();
     const before = (await repo.findRegistration(tx, options.id))!;
-    const { change, set, note } = await decide(before, on);
+    const { change, set, note } = await decide(before, tx);
     await repo.updateRegistration(tx, options.id, { ...set, updatedAt: now });
     const after = (await repo.findRegistration(tx, options.id))!;
     const pick = (r: repo.RegistrationRow) =>
@@ -365,12 +365,12 @@ export function decideExtension(
   decision: { grant: boolean; reason?: string | undefined },
   actor: Actor,
 ) {
-  return change(deps, { id, actor }, async (row) => {
+  return change(deps, { id, actor }, async (row, tx) => {
     if (row.extensionStatus !== 'requested' || row.status !== 'approved')
       throw wrongState('No extension of an approved registration is waiting for a decision');
     const note = decision.reason ? { decisionReason: decision.reason } : {};
     if (!decision.grant) return { change: 'extension_refused', set: { extensionStatus: 'refused' }, note };
-    const program = await currentProgram(deps.db);
+    const program = await currentProgram(tx);
     return {
       change: 'extension_granted',
       set: {
