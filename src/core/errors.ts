@@ -11,6 +11,10 @@ export const errorStatus = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A deal registration that matches another partner's client or registration (issue 14). */
+  registration_conflict: 409,
+  /** A deal registration the same partner already holds. */
+  registration_duplicate: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   csrf_failed: 403,

@@ -21,7 +21,7 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const webhookEndpoints = pgTable('webhook_endpoints', {
   id: uuid('id').primaryKey(),
   url: text('url').notNull(),
-  /** The event types sent to it: tier.changed, points.changed, renewal.due. */
+  /** The event types sent to it: tier.changed, points.changed, renewal.due, deal.registration.changed. */
   events: text('events').array().notNull(),
   /**
    * The signing key. Kept as it is (not hashed): every delivery is signed with it. Shown to

@@ -41,6 +41,15 @@ export const AUDIT_ACTIONS = [
   'saved_report.create',
   'saved_report.update',
   'saved_report.delete',
+  'deal_registration.create',
+  'deal_registration.approve',
+  'deal_registration.reject',
+  'deal_registration.extension_request',
+  'deal_registration.extension_grant',
+  'deal_registration.extension_refuse',
+  'deal_registration.expire',
+  'deal_registration.win',
+  'deal_registration.lose',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

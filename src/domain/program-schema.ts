@@ -50,6 +50,37 @@ const renewalsInput = z.strictObject({
   decisionLeadDays: z.number().int().nonnegative(),
 });
 
+const fraction = z.number().min(0).max(1);
+
+/** Deal registration (issue 14); every field optional, defaults in DEAL_REGISTRATION_DEFAULTS. */
+const dealRegistrationInput = z
+  .strictObject({
+    protectionDays: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Days an approved registration protects the deal for its partner, from submission (default 90)'),
+    extensionDays: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Days a granted extension adds to the protection (default 30)'),
+    nameSimilarity: fraction
+      .optional()
+      .describe(
+        'How alike two company names must be (0 to 1, Levenshtein over the longer name, legal forms dropped) to conflict (default 0.85)',
+      ),
+    stageProbabilities: z
+      .record(z.string().min(1), fraction)
+      .optional()
+      .describe(
+        "Chance (0 to 1) that a deal closes, by stage: 'open' deals, 'submitted' and 'approved' registrations; weights the forecast's pipeline (default open 0.3, submitted 0.1, approved 0.5)",
+      ),
+  })
+  .describe('Deal registration: protection windows, the name-matching threshold, stage probabilities');
+
 export const programFileSchema = z.strictObject({
   name: z.string().min(1),
   baseCurrency: z.string(),
@@ -57,6 +88,7 @@ export const programFileSchema = z.strictObject({
   tierReview: tierReviewInput,
   commission: commissionInput,
   renewals: renewalsInput,
+  dealRegistration: dealRegistrationInput.optional(),
 });
 
 /**

@@ -206,3 +206,45 @@ describe('parseProgramText', () => {
     expect(formatProblem(r.problems[0]!)).toMatch(/^\(file\): expected valid JSON, got /);
   });
 });
+
+describe('dealRegistration', () => {
+  it('is optional: a program without it gets the defaults', () => {
+    expect(exampleDoc().dealRegistration).toBeUndefined();
+    expect(exampleProgram.dealRegistration).toEqual({
+      protectionDays: 90,
+      extensionDays: 30,
+      nameSimilarity: 0.85,
+      stageProbabilities: { open: 0.3, submitted: 0.1, approved: 0.5 },
+    });
+  });
+
+  it('takes what is given and keeps the defaults of the rest', () => {
+    const doc = exampleDoc();
+    doc.dealRegistration = { protectionDays: 60, stageProbabilities: { open: 0.25 } };
+    const p = loadProgram(doc);
+    expect(p.dealRegistration).toEqual({
+      protectionDays: 60,
+      extensionDays: 30,
+      nameSimilarity: 0.85,
+      stageProbabilities: { open: 0.25, submitted: 0.1, approved: 0.5 },
+    });
+  });
+
+  it('names each bad field', () => {
+    const doc = exampleDoc();
+    doc.dealRegistration = {
+      protectionDays: 0,
+      extensionDays: 1.5,
+      nameSimilarity: 1.2,
+      stageProbabilities: { open: -0.1 },
+      other: 1,
+    };
+    expect(paths(problemsOf(doc)).sort()).toEqual([
+      'dealRegistration',
+      'dealRegistration.extensionDays',
+      'dealRegistration.nameSimilarity',
+      'dealRegistration.protectionDays',
+      'dealRegistration.stageProbabilities.open',
+    ]);
+  });
+});

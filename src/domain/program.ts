@@ -54,7 +54,26 @@ export interface Program {
     payoutLagDays: number;
   };
   renewals: { horizonDays: number; decisionLeadDays: number };
+  /** Deal registration, defaults applied (DEAL_REGISTRATION_DEFAULTS). */
+  dealRegistration: DealRegistrationSettings;
 }
+
+export interface DealRegistrationSettings {
+  protectionDays: number;
+  extensionDays: number;
+  /** 0 to 1. */
+  nameSimilarity: number;
+  /** Stage ('open', 'submitted', 'approved', ...) → 0 to 1. */
+  stageProbabilities: Readonly<Record<string, number>>;
+}
+
+/** What a program without a dealRegistration section (or with some fields left out) uses. */
+export const DEAL_REGISTRATION_DEFAULTS: DealRegistrationSettings = {
+  protectionDays: 90,
+  extensionDays: 30,
+  nameSimilarity: 0.85,
+  stageProbabilities: { open: 0.3, submitted: 0.1, approved: 0.5 },
+};
 
 export interface Problem {
   /** Where, as a JSON path: ruleSets[1].tiers[0].total */
@@ -306,6 +325,14 @@ export function parseProgram(input: unknown): ProgramResult {
       tierReview: { ...doc.tierReview },
       commission: { ...doc.commission, rate: commissionRate },
       renewals: { ...doc.renewals },
+      dealRegistration: {
+        ...DEAL_REGISTRATION_DEFAULTS,
+        ...doc.dealRegistration,
+        stageProbabilities: {
+          ...DEAL_REGISTRATION_DEFAULTS.stageProbabilities,
+          ...doc.dealRegistration?.stageProbabilities,
+        },
+      },
     },
   };
 }

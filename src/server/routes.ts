@@ -10,6 +10,7 @@ import { calculatorRoutes } from '../features/calculator/routes.ts';
 import { clientRoutes } from '../features/clients/routes.ts';
 import { commissionRoutes } from '../features/commission/routes.ts';
 import { dashboardRoutes } from '../features/dashboard/routes.ts';
+import { dealRegistrationRoutes } from '../features/deal-registrations/routes.ts';
 import { sharedSalesRoutes } from '../features/deals/routes.ts';
 import { exportRoutes } from '../features/export/routes.ts';
 import { importRoutes } from '../features/import/routes.ts';
@@ -57,6 +58,7 @@ export const routeModules: readonly RouteModule[] = [
   dashboardRoutes,
   pointChangeRoutes,
   sharedSalesRoutes,
+  dealRegistrationRoutes,
   commissionRoutes,
   clientRoutes,
   listRoutes,

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { systemClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
+import { expireRegistrations } from '../../features/deal-registrations/lifecycle.ts';
 import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
 import { IMPORT_JOB, importJobHandler } from '../../features/import/jobs.ts';
 import { startJobWorker } from '../../features/jobs/worker.ts';
@@ -77,6 +78,12 @@ export function registerStart(root: Command, ctx: CliContext): void {
           () => refreshAllStale(deps),
           (error) => app.log.error({ err: error }, 'daily refresh'),
         );
+        // Deal registrations whose protection ended become expired (reads sweep them too).
+        const expiry = runEvery(
+          60_000,
+          () => expireRegistrations(deps),
+          (error) => app.log.error({ err: error }, 'deal registration expiry'),
+        );
         const bound = new URL(address);
         const host = flags.host ?? '0.0.0.0';
         const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${bound.port}` : address;
@@ -90,6 +97,7 @@ export function registerStart(root: Command, ctx: CliContext): void {
         const signal = await stopped;
         app.log.info({ signal }, 'stopping');
         await refresh.stop();
+        await expiry.stop();
         await worker.stop();
         await jobs.stop();
         await app.close();

@@ -1,9 +1,11 @@
 // What a pass of fact writes changed, shared by the folder import and live ingestion: the
 // clients and partners whose derived state is stale, the clients whose own row changed
 // (their currency is checked against their stored MRR changes), and the recompute that
-// ends the transaction, enqueuing webhook events for the partners whose standing moved.
+// ends the transaction, enqueuing webhook events for the partners whose standing moved, and
+// settling the deal registrations that a closed deal now matches.
 import type { Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
+import { settleRegistrations } from '../deal-registrations/lifecycle.ts';
 import { recomputeForClients } from '../points/service.ts';
 import { standingEventsHook } from '../webhooks/events.ts';
 import { changesInOtherCurrency, type UpsertResult } from './repository.ts';
@@ -43,6 +45,8 @@ export class FactChanges {
       asOf: options.asOf,
       ...(onChanged ? { onChanged } : {}),
     });
+    // Approved deal registrations that a closed deal now settles (won or lost).
+    await settleRegistrations(tx, { today: options.asOf, now: options.now });
     return result.partners;
   }
 }

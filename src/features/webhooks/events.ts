@@ -1,6 +1,7 @@
 // Webhook events, enqueued in the transaction of the change that causes them: a partner's
-// points or credited tier changed by a recompute (import or ingestion), or a renewal whose
-// decision deadline has arrived (a periodic check). Each event gets one delivery per
+// points or credited tier changed by a recompute (import or ingestion), a renewal whose
+// decision deadline has arrived (a periodic check), or a deal registration whose status or
+// protection changed (features/deal-registrations). Each event gets one delivery per
 // endpoint subscribed to its type at that moment; an event no endpoint wants is not stored.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -9,7 +10,12 @@ import { addDays } from '../../domain/dates.ts';
 import type { Program } from '../../domain/program.ts';
 import type { StandingChange } from '../points/service.ts';
 
-export const WEBHOOK_EVENT_TYPES = ['tier.changed', 'points.changed', 'renewal.due'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'tier.changed',
+  'points.changed',
+  'renewal.due',
+  'deal.registration.changed',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Sent only when an operator asks for it, to that one endpoint; nobody subscribes to it. */
 export const WEBHOOK_TEST_EVENT = 'webhook.test';

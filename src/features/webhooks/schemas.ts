@@ -11,7 +11,7 @@ export const createWebhookBody = z
     events: z
       .array(eventTypeSchema)
       .min(1)
-      .describe('The events to send: tier.changed, points.changed, renewal.due'),
+      .describe('The events to send: tier.changed, points.changed, renewal.due, deal.registration.changed'),
     description: z.string().trim().max(200).optional(),
   })
   .strict();

@@ -56,6 +56,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
       list: 'Client list',
       saved_report: 'Saved report',
+      deal_registration: 'Deal registration',
     },
     actions: {
       program: { load: 'Program loaded', publish: 'Program published' },
@@ -90,6 +91,17 @@ export const opAuditMessages = defineMessages({
         update: 'List renamed',
         delete: 'List deleted',
         members: { add: 'Clients added to list', remove: 'Clients removed from list' },
+      },
+      deal_registration: {
+        create: 'Deal registered',
+        approve: 'Deal registration approved',
+        reject: 'Deal registration rejected',
+        extension_request: 'Protection extension requested',
+        extension_grant: 'Protection extension granted',
+        extension_refuse: 'Protection extension refused',
+        expire: 'Deal registration expired',
+        win: 'Registered deal won',
+        lose: 'Registered deal lost',
       },
       saved_report: {
         create: 'Report saved',
@@ -158,6 +170,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Förhandsversion',
       list: 'Kundlista',
       saved_report: 'Sparad rapport',
+      deal_registration: 'Affärsregistrering',
     },
     actions: {
       program: { load: 'Program inläst', publish: 'Program publicerat' },
@@ -192,6 +205,17 @@ export const opAuditMessages = defineMessages({
         update: 'Lista omdöpt',
         delete: 'Lista borttagen',
         members: { add: 'Kunder tillagda i lista', remove: 'Kunder borttagna ur lista' },
+      },
+      deal_registration: {
+        create: 'Affär registrerad',
+        approve: 'Affärsregistrering godkänd',
+        reject: 'Affärsregistrering avslagen',
+        extension_request: 'Förlängt skydd begärt',
+        extension_grant: 'Förlängt skydd beviljat',
+        extension_refuse: 'Förlängt skydd nekat',
+        expire: 'Affärsregistrering löpte ut',
+        win: 'Registrerad affär vunnen',
+        lose: 'Registrerad affär förlorad',
       },
       saved_report: {
         create: 'Rapport sparad',
@@ -260,6 +284,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
       list: 'Klantenlijst',
       saved_report: 'Opgeslagen rapport',
+      deal_registration: 'Dealregistratie',
     },
     actions: {
       program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
@@ -298,6 +323,17 @@ export const opAuditMessages = defineMessages({
         update: 'Lijst hernoemd',
         delete: 'Lijst verwijderd',
         members: { add: 'Klanten aan lijst toegevoegd', remove: 'Klanten uit lijst verwijderd' },
+      },
+      deal_registration: {
+        create: 'Deal geregistreerd',
+        approve: 'Dealregistratie goedgekeurd',
+        reject: 'Dealregistratie afgewezen',
+        extension_request: 'Verlenging van bescherming aangevraagd',
+        extension_grant: 'Verlenging van bescherming toegekend',
+        extension_refuse: 'Verlenging van bescherming geweigerd',
+        expire: 'Dealregistratie verlopen',
+        win: 'Geregistreerde deal gewonnen',
+        lose: 'Geregistreerde deal verloren',
       },
       saved_report: {
         create: 'Rapport opgeslagen',

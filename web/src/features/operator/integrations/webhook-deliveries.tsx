@@ -27,6 +27,7 @@ const SUBSCRIBABLE: Record<WebhookEventType, string> = {
   'tier.changed': 'tierChanged',
   'points.changed': 'pointsChanged',
   'renewal.due': 'renewalDue',
+  'deal.registration.changed': 'registrationChanged',
 };
 
 /** The events an endpoint can subscribe to, in the server's order of its schema's enum. */
