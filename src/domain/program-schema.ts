@@ -60,7 +60,9 @@ const dealRegistrationInput = z
       .int()
       .positive()
       .optional()
-      .describe('Days an approved registration protects the deal for its partner, from submission (default 90)'),
+      .describe(
+        'Days an approved registration protects the deal for its partner, from submission (default 90)',
+      ),
     extensionDays: z
       .number()
       .int()
