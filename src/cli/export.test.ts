@@ -84,6 +84,19 @@ describe('tierwise export', () => {
     expect(readdirSync(scratch).filter((f) => f.includes('partial'))).toEqual([]);
   });
 
+  it("writes one client's sold entries with --client", async () => {
+    const all = join(scratch, 'every.csv');
+    expect((await run('export', 'sold-entries', '--out', all)).code).toBe(0);
+    const rowsAll = csvFile(all);
+    const { partner_id: partner, client_id: client } = rowsAll[0]!;
+    const file = join(scratch, 'client.csv');
+    const r = await run('export', 'sold-entries', '--partner', partner!, '--client', client!, '--out', file);
+    expect(r.code, r.err).toBe(0);
+    const expected = rowsAll.filter((row) => row.partner_id === partner && row.client_id === client);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(csvFile(file)).toEqual(expected);
+  });
+
   it('sums a point-changes export to the figure of tierwise changes, metric by metric', async () => {
     let nonZero = 0;
     for (const id of partnerIds.slice(0, 3)) {
@@ -132,8 +145,13 @@ describe('tierwise export', () => {
       [['export', 'point-changes', '--metric', 'won', '--out', file], '--metric'],
       [['export', 'point-changes', '--from', '2026-05-02', '--to', '2026-05-01', '--out', file], '--from'],
       [['export', 'sold-entries', '--partner', 'P-NOPE', '--out', file], '--partner'],
+      [['export', 'sold-entries', '--partner', 'PARTNER', '--client', 'C-NOPE', '--out', file], '--client'],
+      [['export', 'clients', '--client', 'C-NOPE', '--out', file], '--client'],
+      [['export', 'clients', '--relationship', 'friends', '--out', file], '--relationship'],
+      [['export', 'sold-entries', '--search', 'abc', '--out', file], '--search'],
     ];
-    for (const [argv, flag] of cases) {
+    for (const [template, flag] of cases) {
+      const argv = template.map((arg) => (arg === 'PARTNER' ? partnerIds[0]! : arg));
       const r = await run(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err, argv.join(' ')).toContain(flag);

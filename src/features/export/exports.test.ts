@@ -119,6 +119,107 @@ describe('sold-entries export', () => {
   });
 });
 
+describe("one client's sold entries", () => {
+  interface HistoryEntry {
+    entryId: string;
+    product: string;
+    dealId: string;
+    dealType: string;
+    earnedOn: string;
+    expiresOn: string;
+    points: number;
+    remainingPoints: number;
+    status: 'active' | 'consumed' | 'expired' | 'future';
+    rule: { rate: number; rateRuleSetId: string };
+  }
+
+  it("is the client's points history, entry by entry, with the client filter", async () => {
+    // The partner's client with the most entries, some of them expired.
+    const [busiest] = await rows<{ client_id: string }>(
+      t.deps.db,
+      sql`select client_id from sold_entries where partner_id = ${partnerId} and earned_on <= ${today}
+          group by client_id order by count(*) filter (where expires_on <= ${today}) > 0 desc, count(*) desc, client_id
+          limit 1`,
+    );
+    const clientId = busiest!.client_id;
+    const res = await get(
+      `/api/v1/partners/${partnerId}/exports/sold-entries?client=${encodeURIComponent(clientId)}`,
+      partner,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const found = csvRows(res.rawPayload);
+    const history = (
+      await get(`/api/v1/partners/${partnerId}/clients/${encodeURIComponent(clientId)}/history`, partner)
+    ).json() as { entries: HistoryEntry[]; totals: { activeSold: number } };
+    // The history also shows entries earned after the day; the export is as of the day.
+    const entries = history.entries.filter((e) => e.status !== 'future');
+    expect(found.length).toBeGreaterThan(1);
+    expect(new Set(found.map((r) => r.client_id))).toEqual(new Set([clientId]));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    expect(
+      found
+        .map((r) => ({
+          id: r.entry_id!,
+          product: r.product,
+          dealId: r.deal_id,
+          dealType: r.deal_type,
+          earnedOn: r.earned_on,
+          expiresOn: r.expires_on,
+          points: Number(r.points),
+          remainingPoints: Number(r.remaining_points),
+          status: r.status,
+          rate: Number(r.rate),
+          ruleSet: r.rule_set,
+        }))
+        .sort(byId),
+    ).toEqual(
+      entries
+        .map((e) => ({
+          id: e.entryId,
+          product: e.product,
+          dealId: e.dealId,
+          dealType: e.dealType,
+          earnedOn: e.earnedOn,
+          expiresOn: e.expiresOn,
+          points: e.points,
+          remainingPoints: e.remainingPoints,
+          status: e.status === 'expired' ? 'expired' : 'active',
+          rate: e.rule.rate,
+          ruleSet: e.rule.rateRuleSetId,
+        }))
+        .sort(byId),
+    );
+    expect(sum(found.map((r) => Number(r.points)))).toBe(sum(entries.map((e) => e.points)));
+    // What remains of the entries is the client's active sold points.
+    expect(sum(found.map((r) => Number(r.remaining_points)))).toBe(history.totals.activeSold);
+  });
+
+  it("refuses a client that is not the partner's, naming the field", async () => {
+    const [foreign] = await rows<{ client_id: string }>(
+      t.deps.db,
+      sql`select client_id from sold_entries where partner_id = ${other}
+          except (select client_id from managements where partner_id = ${partnerId}
+                  union select client_id from deals where partner_id = ${partnerId})
+          limit 1`,
+    );
+    for (const clientId of [foreign!.client_id, 'no-such-client']) {
+      const res = await get(`/api/v1/partners/${partnerId}/exports/sold-entries?client=${clientId}`, partner);
+      expect(res.statusCode, clientId).toBe(400);
+      const issues = res.json().error.details.issues as { path: string; message: string }[];
+      expect(issues).toEqual([
+        expect.objectContaining({ path: 'client', message: `no client ${clientId} of partner ${partnerId}` }),
+      ]);
+    }
+    // The other partner's own export of it is fine.
+    const own = await get(
+      `/api/v1/partners/${other}/exports/sold-entries?client=${foreign!.client_id}`,
+      operator,
+    );
+    expect(own.statusCode, own.body).toBe(200);
+    expect(csvRows(own.rawPayload).length).toBeGreaterThan(0);
+  });
+});
+
 describe('point-changes export', () => {
   it('sums, metric by metric, to the point-change figures of the same range', async () => {
     const from = addDays(today, -364);
@@ -164,6 +265,20 @@ describe('the portal tables exported', () => {
     expect(renewals.map((r) => r.renewal_date).sort()).toEqual(
       upcoming.items.map((r: { renewalDate: string }) => r.renewalDate).sort(),
     );
+  });
+
+  it("clients: the table's search and relationship filter", async () => {
+    const table = await api('clients?pageSize=500');
+    const sample = (table.items as { name: string }[])[0]!.name.slice(0, 3);
+    for (const query of [`q=${encodeURIComponent(sample)}`, 'relationship=managed', 'relationship=sold']) {
+      const clients = await exported(`clients?${query}`);
+      const filtered = await api(`clients?pageSize=500&${query}`);
+      expect(clients.length, query).toBe(filtered.total);
+      expect(clients.length, query).toBeLessThan(table.total);
+      expect(clients.map((c) => c.client_id).sort(), query).toEqual(
+        (filtered.items as { clientId: string }[]).map((c) => c.clientId).sort(),
+      );
+    }
   });
 
   it('deals: each shared-sales figure, and commission: every accrual of the commission view', async () => {
@@ -224,6 +339,10 @@ describe('refusals', () => {
       ['/exports/sold-entries?metric=new-sold', 'metric'],
       ['/exports/point-changes?from=2026-05-02&to=2026-05-01', 'from'],
       ['/exports/sold-entries?on=2026-02-30', 'on'],
+      ['/exports/clients?client=c1', 'client'],
+      ['/exports/sold-entries?q=abc', 'q'],
+      ['/exports/clients?relationship=partner', 'relationship'],
+      ['/exports/sold-entries?client=', 'client'],
     ];
     for (const [path, field] of cases) {
       const res = await get(`/api/v1/partners/${partnerId}${path}`, partner);

@@ -42,6 +42,8 @@ export const clientsReport: ReportDefinition<ClientRow> = {
   metrics: [],
   uses: 'day',
   operatorOnly: false,
+  // The clients table's search and relationship filter.
+  filters: ['q', 'relationship'],
   columns: [
     { header: 'partner_id', value: (r) => r.partnerId },
     { header: 'client_id', value: (r) => r.clientId },
@@ -60,7 +62,12 @@ export const clientsReport: ReportDefinition<ClientRow> = {
   ],
   rows: (db, params) =>
     eachPartner(db, params, async (partnerId) => {
-      const query = { ...clientListQuery.parse({ on: params.on }), ...ALL };
+      const query = {
+        ...clientListQuery.parse({ on: params.on }),
+        ...ALL,
+        q: params.q ?? undefined,
+        relationship: params.relationship ?? undefined,
+      };
       return (await listClients(db, partnerId, params.on, query)).items;
     }),
 };

@@ -77,6 +77,7 @@ const PARTNERS_PER_QUERY = 100;
 async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterable<SoldEntryRow> {
   const { baseCurrency } = await currentProgram(db);
   const partners = params.partnerId === null ? await allPartnerIds(db) : [params.partnerId];
+  const oneClient = params.client === null ? sql`true` : sql`e.client_id = ${params.client}`;
   const read = (ids: string[]) =>
     rows<{
       partner_id: string;
@@ -102,6 +103,7 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
             e.remaining_backing::text, e.points::text, e.remaining_points::text, e.explanation
           from sold_entries e
           where e.partner_id between ${ids[0]} and ${ids[ids.length - 1]} and e.earned_on <= ${params.on}
+            and ${oneClient}
           order by e.partner_id, e.entry_id`,
     );
   // The next partners' entries are read while this page is written out.
@@ -114,7 +116,9 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
     next?.catch(() => {});
     // numeric(…, 4) and numeric(…, 2) text read as the nearest double prints back the same
     // decimals (at most 15 significant digits), as the engine's own conversion does.
-    for (const r of page)
+    for (const r of page) {
+      // An expired entry holds no points any more (as the client's points history shows it).
+      const expired = params.on >= r.expires_on;
       yield {
         partnerId: r.partner_id,
         entryId: r.entry_id,
@@ -127,12 +131,13 @@ async function* soldEntryRows(db: Queryable, params: ReportParams): AsyncIterabl
         earnedOn: r.earned_on,
         expiresOn: r.expires_on,
         backing: Number(r.delta),
-        remainingBacking: Number(r.remaining_backing),
+        remainingBacking: expired ? 0 : Number(r.remaining_backing),
         points: Number(r.points),
-        remainingPoints: Number(r.remaining_points),
-        status: params.on < r.expires_on ? 'active' : 'expired',
+        remainingPoints: expired ? 0 : Number(r.remaining_points),
+        status: expired ? 'expired' : 'active',
         rule: entryRule(r.explanation, baseCurrency),
       };
+    }
   }
 }
 
@@ -140,6 +145,7 @@ const soldEntries: ReportDefinition<SoldEntryRow> = {
   metrics: [],
   uses: 'day',
   operatorOnly: false,
+  filters: ['client'],
   columns: [
     { header: 'partner_id', value: (r) => r.partnerId },
     { header: 'client_id', value: (r) => r.clientId },

@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import { OPERATOR, PARTNER_MEMBER, principalOf } from '../auth/access.ts';
 import { partnerParams } from '../portal/schemas.ts';
 import { REPORT_NAMES, REPORTS } from './reports.ts';
-import { checkExport, exportName } from './service.ts';
+import { checkExport, checkExportClient, exportName } from './service.ts';
 import { EXPORT_FORMATS, sendExport } from './writer.ts';
 
 const tags = ['exports'];
@@ -30,18 +30,25 @@ const exportQuery = z.object({
   to: z.string().optional().describe('Last day of a range report, inclusive (default: today)'),
   on: z.string().optional().describe('The day of a day report (default: today)'),
   metric: z.string().optional().describe('point-changes: new-sold, increased-sold, expired-sold, ...'),
+  client: z.string().optional().describe("sold-entries: one client's entries (a client id of the partner)"),
+  q: z
+    .string()
+    .optional()
+    .describe("clients: part of the client's name or id, as the clients table searches"),
+  relationship: z.string().optional().describe('clients: sold, managed or both'),
 });
 
 type Query = z.infer<typeof exportQuery>;
 
 function register(app: App, deps: AppDeps): void {
-  const send = (
+  const send = async (
     reply: Parameters<typeof sendExport>[0],
     report: string,
     query: Query,
     partnerId: string | null,
   ) => {
     const checked = checkExport({ ...query, report, partnerId }, deps.clock.today());
+    await checkExportClient(deps.db, checked);
     const definition = REPORTS[checked.report];
     return sendExport(
       reply,

@@ -1,8 +1,14 @@
 // An export request, checked the same way for the command line and the HTTP routes: the
 // report, the format, the filters it takes, a range in order. Every problem is named with
 // its field; nothing is read before the request is whole.
+
+import { sql } from 'drizzle-orm';
 import { type FieldIssue, validationError } from '../../core/errors.ts';
+import { type Queryable, rows } from '../../db/client.ts';
 import { addDays, type IsoDate, isIsoDate } from '../../domain/dates.ts';
+import { isPartnerClient } from '../clients/repository.ts';
+import { RELATIONSHIPS, type Relationship } from '../clients/schemas.ts';
+import { REPORT_FILTERS } from './report-types.ts';
 import { REPORT_NAMES, REPORTS, type ReportName, type ReportParams } from './reports.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './writer.ts';
 
@@ -14,6 +20,12 @@ export interface ExportRequest {
   to?: string | undefined;
   on?: string | undefined;
   metric?: string | undefined;
+  /** sold-entries: one client's entries (a client id of the partner). */
+  client?: string | undefined;
+  /** clients: part of the client's name or id (the clients table's search). */
+  q?: string | undefined;
+  /** clients: sold, managed or both (the clients table's relationship filter). */
+  relationship?: string | undefined;
 }
 
 export interface CheckedExport {
@@ -51,6 +63,26 @@ export function checkExport(
         ? `the ${report} report takes no metric`
         : `unknown metric "${request.metric}"; one of ${list(definition.metrics)}`,
     );
+  for (const filter of REPORT_FILTERS) {
+    if (request[filter] === undefined || !definition) continue;
+    const takes = definition.filters ?? [];
+    if (!takes.includes(filter))
+      issue(
+        filter,
+        takes.length === 0
+          ? `the ${report} report takes no ${filter} filter`
+          : `the ${report} report takes no ${filter} filter; it takes ${list(takes)}`,
+      );
+  }
+  const client = request.client?.trim();
+  if (request.client !== undefined && !client) issue('client', 'a client id');
+  const q = request.q?.trim();
+  if (q !== undefined && q.length > 200) issue('q', 'at most 200 characters');
+  if (
+    request.relationship !== undefined &&
+    !(RELATIONSHIPS as readonly string[]).includes(request.relationship)
+  )
+    issue('relationship', `unknown relationship "${request.relationship}"; one of ${list(RELATIONSHIPS)}`);
   const to = request.to ?? today;
   const from = request.from ?? addDays(to, -29);
   if (isIsoDate(from) && isIsoDate(to) && from > to) issue('from', `${from} is after to (${to})`);
@@ -64,8 +96,40 @@ export function checkExport(
       to,
       on: request.on ?? today,
       metric: request.metric ?? null,
+      client: client || null,
+      q: q || null,
+      relationship: (request.relationship as Relationship | undefined) ?? null,
     },
   };
+}
+
+/**
+ * The export's client filter checked against the database: a client of the partner (for
+ * every partner's export, a client of any partner), or a 400 naming the field. The same
+ * answer whether the client does not exist or is another partner's.
+ */
+export async function checkExportClient(
+  db: Queryable,
+  checked: CheckedExport,
+  where: FieldIssue['in'] = 'querystring',
+): Promise<void> {
+  const { client, partnerId } = checked.params;
+  if (client === null) return;
+  const known =
+    partnerId === null
+      ? (await rows(db, sql`select 1 from clients where client_id = ${client}`)).length > 0
+      : await isPartnerClient(db, partnerId, client);
+  if (!known)
+    throw validationError(
+      [
+        {
+          in: where,
+          path: 'client',
+          message: partnerId === null ? `no client ${client}` : `no client ${client} of partner ${partnerId}`,
+        },
+      ],
+      'The export request is not valid',
+    );
 }
 
 /** The file name of an export: the user's name for it, or the report and its dates. */

@@ -3,9 +3,10 @@
 // button. A client that is not the partner's (404) shows the not-found state, never data.
 import { Drawer, type DrawerProps, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.ts';
+import { NestedDialog } from './nested-dialog.ts';
 import { MUTED } from './tone.tsx';
 
 export function SideDrawer({
@@ -25,10 +26,13 @@ export function SideDrawer({
 }) {
   const phone = useMediaQuery('(max-width: 40em)');
   const { t } = useTranslation();
+  // A dialog of the panel's report actions is open over it: Escape closes that dialog only.
+  const [nested, setNested] = useState(false);
   return (
     <Drawer
       opened
       onClose={onClose}
+      closeOnEscape={!nested}
       position="right"
       size={phone ? '100%' : size}
       padding="lg"
@@ -38,7 +42,7 @@ export function SideDrawer({
       // On the visible panel, not the zero-size root (browser tests wait for it to be visible).
       attributes={{ content: { 'data-testid': testId } as Record<string, string> }}
     >
-      {children}
+      <NestedDialog.Provider value={setNested}>{children}</NestedDialog.Provider>
     </Drawer>
   );
 }

@@ -12,9 +12,12 @@ import { SearchIcon } from '../../ui/icons.tsx';
 import { Panel } from '../../ui/panel.tsx';
 import type { SortState } from '../../ui/sort-th.tsx';
 import { pageCount, TableFooter } from '../../ui/table-footer.tsx';
+import { ExportAction } from '../reports/export-action.tsx';
+import { SaveReportAction } from '../reports/save-report-action.tsx';
+import { UseInListsAction } from '../reports/use-in-lists-action.tsx';
 import { ClientsTable } from './clients-table.tsx';
 import { EndServicesModal } from './end-services-modal.tsx';
-import { PAGE_SIZE, useClientList } from './queries.ts';
+import { clientListIds, PAGE_SIZE, useClientList } from './queries.ts';
 import { Muted } from './tab-body.tsx';
 
 const RELATIONSHIPS: readonly Relationship[] = ['sold', 'managed', 'both'];
@@ -66,6 +69,18 @@ export function ClientsPanel({
   }, [lastPage, page, filterKey]);
 
   const filtered = q !== '' || relationship !== null;
+  // The report's actions act on what the table selects: its search and filter, every page.
+  const filters = { q: q || undefined, relationship: relationship ?? undefined };
+  const on = query.data?.on;
+  const title = t('clients.title');
+  const filterLabel = [q ? `“${q}”` : null, relationship ? t(`clients.relationship.${relationship}`) : null]
+    .filter(Boolean)
+    .join(', ');
+  const defaultName = on
+    ? filtered
+      ? t('reportActions.export.nameFiltered', { report: title, filter: filterLabel, on })
+      : t('reportActions.export.nameDay', { report: title, on })
+    : title;
   return (
     <>
       <Panel
@@ -100,6 +115,28 @@ export function ClientsPanel({
               }
               data-testid="clients-relationship"
             />
+            <Group gap="xs" wrap="wrap" data-testid="clients-actions">
+              <UseInListsAction
+                partnerId={partnerId}
+                defaultName={defaultName}
+                clients={{
+                  queryKey: ['clients', q, relationship, on],
+                  load: () => clientListIds(partnerId, filters),
+                }}
+              />
+              <ExportAction
+                partnerId={partnerId}
+                report="clients"
+                filters={{ ...filters, on }}
+                defaultName={defaultName}
+              />
+              <SaveReportAction
+                partnerId={partnerId}
+                defaultName={title}
+                definition={{ report: 'clients' }}
+                unavailable={filtered ? t('reportActions.save.filtered') : undefined}
+              />
+            </Group>
           </Group>
         }
         isEmpty={(data) => data.total === 0 && !filtered}

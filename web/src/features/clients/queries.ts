@@ -33,6 +33,35 @@ export function useRenewalList(partnerId: string, params: RenewalListParams) {
   });
 }
 
+/** Reads every page of a paginated list (500 rows a request) and returns its distinct client ids. */
+async function everyClientId<Item extends { clientId: string }>(
+  read: (page: number) => Promise<{ items: Item[]; pageSize: number; total: number }>,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let page = 1; ; page++) {
+    const answer = await read(page);
+    for (const item of answer.items) ids.add(item.clientId);
+    if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
+  }
+}
+
+/** The clients the clients table's search and relationship filter select, every page of it. */
+export function clientListIds(
+  partnerId: string,
+  filters: Pick<ClientListParams, 'q' | 'relationship'>,
+): Promise<string[]> {
+  return everyClientId((page) =>
+    api.get<ClientList>(partnerPath(partnerId, '/clients'), { ...filters, page, pageSize: 500 }),
+  );
+}
+
+/** The clients of every upcoming renewal (a client once, however many of its lines renew). */
+export function renewalClientIds(partnerId: string): Promise<string[]> {
+  return everyClientId((page) =>
+    api.get<RenewalList>(partnerPath(partnerId, '/renewals'), { page, pageSize: 500 }),
+  );
+}
+
 function clientPath(partnerId: string, clientId: string, rest = ''): string {
   return partnerPath(partnerId, `/clients/${encodeURIComponent(clientId)}${rest}`);
 }

@@ -1,7 +1,7 @@
 // Upcoming renewals: every renewal of the partner's clients within the program's horizon,
 // sorted and paginated on the server. The client's name opens the client panel. The Alerts
 // panel links here (#renewals).
-import { Anchor, Box, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenewalRow, RenewalSort } from '../../lib/api-types.ts';
@@ -10,9 +10,12 @@ import { Panel } from '../../ui/panel.tsx';
 import { type SortState, SortTh } from '../../ui/sort-th.tsx';
 import { TableFooter } from '../../ui/table-footer.tsx';
 import { LINK, MUTED, NEGATIVE, POSITIVE } from '../../ui/tone.tsx';
+import { ExportAction } from '../reports/export-action.tsx';
+import { SaveReportAction } from '../reports/save-report-action.tsx';
+import { UseInListsAction } from '../reports/use-in-lists-action.tsx';
 import { StatusBadge } from './badges.tsx';
 import { NUMERIC } from './clients-table.tsx';
-import { PAGE_SIZE, useRenewalList } from './queries.ts';
+import { PAGE_SIZE, renewalClientIds, useRenewalList } from './queries.ts';
 import { useRelativeDays } from './relative-time.ts';
 import { Muted } from './tab-body.tsx';
 
@@ -185,6 +188,8 @@ export function UpcomingRenewalsPanel({
   const [sort, setSort] = useState<SortState<RenewalSort>>({ sort: 'timeToRenewal', dir: 'asc' });
   const [page, setPage] = useState(1);
   const query = useRenewalList(partnerId, { sort: sort.sort, dir: sort.dir, page, pageSize: PAGE_SIZE });
+  const title = t('clients.renewals.title');
+  const defaultName = (on: string) => t('reportActions.export.nameDay', { report: title, on });
   const changeSort = (next: SortState<RenewalSort>) => {
     setSort(next);
     setPage(1);
@@ -194,12 +199,37 @@ export function UpcomingRenewalsPanel({
     <Box id="renewals" style={{ scrollMarginTop: 80 }}>
       <Panel
         id="renewals"
-        title={t('clients.renewals.title')}
+        title={title}
         actions={
           query.data ? (
-            <Text size="sm" c={MUTED}>
-              {t('clients.renewals.horizon', { days: query.data.horizonDays })}
-            </Text>
+            <Group gap="sm" wrap="wrap">
+              <Text size="sm" c={MUTED}>
+                {t('clients.renewals.horizon', { days: query.data.horizonDays })}
+              </Text>
+              {query.data.total > 0 ? (
+                <Group gap="xs" wrap="wrap" data-testid="renewals-actions">
+                  <UseInListsAction
+                    partnerId={partnerId}
+                    defaultName={defaultName(query.data.on)}
+                    clients={{
+                      queryKey: ['renewals', query.data.on],
+                      load: () => renewalClientIds(partnerId),
+                    }}
+                  />
+                  <ExportAction
+                    partnerId={partnerId}
+                    report="renewals"
+                    filters={{ on: query.data.on }}
+                    defaultName={defaultName(query.data.on)}
+                  />
+                  <SaveReportAction
+                    partnerId={partnerId}
+                    defaultName={title}
+                    definition={{ report: 'renewals' }}
+                  />
+                </Group>
+              ) : null}
+            </Group>
           ) : null
         }
         query={query}

@@ -105,3 +105,32 @@ export async function pointChangeClientIds(
     if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
   }
 }
+
+/** Every distinct client of a shared-sales report (the clients of its deals), all pages read. */
+export async function salesClientIds(
+  partnerId: string,
+  category: SalesCategory,
+  { from, to }: Range,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let page = 1; ; page++) {
+    const answer = await api.get<SalesItems>(partnerPath(partnerId, '/shared-sales/items'), {
+      category,
+      from,
+      to,
+      page,
+      pageSize: 500,
+    });
+    for (const item of answer.items) ids.add(item.clientId);
+    if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
+  }
+}
+
+/** The clients of the commission view: those of every commissionable deal, paid or upcoming. */
+export async function commissionClientIds(partnerId: string, on: string): Promise<string[]> {
+  const view = await api.get<Commission>(partnerPath(partnerId, '/commission'), { on, accruals: true });
+  const ids = new Set<string>();
+  for (const payout of [...view.past, ...view.upcoming])
+    for (const accrual of payout.accruals ?? []) ids.add(accrual.clientId);
+  return [...ids];
+}

@@ -2,12 +2,16 @@
 // payments the vendor recorded, in a drawer over the dashboard.
 import { Drawer, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commission, Payout } from '../../lib/api-types.ts';
 import { type Money, useFormat } from '../../lib/format.ts';
+import { NestedDialog } from '../../ui/nested-dialog.ts';
 import { ExportAction } from '../reports/export-action.tsx';
+import { SaveReportAction } from '../reports/save-report-action.tsx';
+import { UseInListsAction } from '../reports/use-in-lists-action.tsx';
 import classes from './activity.module.css';
+import { commissionClientIds } from './activity-queries.ts';
 import { ScrollRegion } from './report-drawer.tsx';
 
 /** "2026-Q3" in the language's words. */
@@ -130,10 +134,17 @@ export function CommissionDrawer({
   const { t } = useTranslation();
   const f = useFormat();
   const phone = useMediaQuery('(max-width: 48em)');
+  // A dialog of the view's actions is open over it: Escape closes that dialog only.
+  const [nested, setNested] = useState(false);
+  const defaultName = t('reportActions.export.nameDay', {
+    report: t('activity.commission.schedule'),
+    on: data.on,
+  });
   return (
     <Drawer
       opened={opened}
       onClose={onClose}
+      closeOnEscape={!nested}
       position="right"
       size={phone ? '100%' : 'min(760px, 80vw)'}
       title={
@@ -144,19 +155,33 @@ export function CommissionDrawer({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md" data-testid="commission-schedule">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" wrap="wrap" align="flex-start">
           <Text size="sm" c="dimmed">
             {t('activity.commission.estimate', { rate: f.percent(data.rate) })}
           </Text>
-          <ExportAction
-            partnerId={partnerId}
-            report="commission"
-            filters={{ on: data.on }}
-            defaultName={t('reportActions.export.nameDay', {
-              report: t('activity.commission.schedule'),
-              on: data.on,
-            })}
-          />
+          <NestedDialog.Provider value={setNested}>
+            <Group gap="xs" justify="flex-end" data-testid="commission-actions">
+              <UseInListsAction
+                partnerId={partnerId}
+                defaultName={defaultName}
+                clients={{
+                  queryKey: ['commission', data.on],
+                  load: () => commissionClientIds(partnerId, data.on),
+                }}
+              />
+              <ExportAction
+                partnerId={partnerId}
+                report="commission"
+                filters={{ on: data.on }}
+                defaultName={defaultName}
+              />
+              <SaveReportAction
+                partnerId={partnerId}
+                defaultName={t('activity.commission.schedule')}
+                definition={{ report: 'commission' }}
+              />
+            </Group>
+          </NestedDialog.Provider>
         </Group>
         <Tabs defaultValue={data.upcoming.length > 0 ? 'upcoming' : 'past'}>
           <Tabs.List>

@@ -8,7 +8,8 @@ import type { Deal, SalesCategory, SharedSales } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ExportAction, metricOf } from '../reports/export-action.tsx';
 import { SaveReportAction } from '../reports/save-report-action.tsx';
-import { type Range, useSalesItems } from './activity-queries.ts';
+import { UseInListsAction } from '../reports/use-in-lists-action.tsx';
+import { type Range, salesClientIds, useSalesItems } from './activity-queries.ts';
 import { ClientCell, type ReportColumn, ReportDrawer } from './report-drawer.tsx';
 
 const STAGE_COLOR: Record<Deal['stage'], string> = { open: 'blue', closed_won: 'teal', closed_lost: 'red' };
@@ -98,6 +99,11 @@ export function SalesReport({
   const query = useSalesItems(partnerId, category, range, page);
   const columns = useColumns();
   const figure = figures[category];
+  const defaultName = t('reportActions.export.nameRange', {
+    report: t(`activity.sales.${category}`),
+    from: range.from,
+    to: range.to,
+  });
   return (
     <ReportDrawer
       partnerId={partnerId}
@@ -121,15 +127,19 @@ export function SalesReport({
       onPageChange={(next) => setPaging({ scope, page: next })}
       actions={
         <>
+          <UseInListsAction
+            partnerId={partnerId}
+            defaultName={defaultName}
+            clients={{
+              queryKey: ['shared-sales', category, range.from, range.to],
+              load: () => salesClientIds(partnerId, category, range),
+            }}
+          />
           <ExportAction
             partnerId={partnerId}
             report="deals"
             filters={{ metric: metricOf(category), from: range.from, to: range.to }}
-            defaultName={t('reportActions.export.nameRange', {
-              report: t(`activity.sales.${category}`),
-              from: range.from,
-              to: range.to,
-            })}
+            defaultName={defaultName}
           />
           <SaveReportAction
             partnerId={partnerId}

@@ -17,6 +17,11 @@ export interface ExportFilters {
   to?: string | undefined;
   on?: string | undefined;
   metric?: string | undefined;
+  /** sold-entries: one client's entries. */
+  client?: string | undefined;
+  /** clients: the table's search and relationship filter. */
+  q?: string | undefined;
+  relationship?: string | undefined;
 }
 
 /** The export's URL: the partner's report with its filters, the format and the file name. */

@@ -19,6 +19,11 @@ export const reportActionMessages = defineMessages({
       started: 'The download of “{{name}}” has started.',
       nameRange: '{{report}} {{from}} to {{to}}',
       nameDay: '{{report}} {{on}}',
+      nameFiltered: '{{report}} ({{filter}}) {{on}}',
+      nameClient: '{{report}} {{name}} {{on}}',
+    },
+    save: {
+      filtered: 'A saved report of clients keeps no search or relationship filter: clear them to save it.',
     },
     lists: {
       action: 'Use in lists',
@@ -56,6 +61,12 @@ export const reportActionMessages = defineMessages({
       started: 'Nedladdningen av ”{{name}}” har startat.',
       nameRange: '{{report}} {{from}} till {{to}}',
       nameDay: '{{report}} {{on}}',
+      nameFiltered: '{{report}} ({{filter}}) {{on}}',
+      nameClient: '{{report}} {{name}} {{on}}',
+    },
+    save: {
+      filtered:
+        'En sparad kundrapport behåller ingen sökning eller relationsfilter: rensa dem för att spara den.',
     },
     lists: {
       action: 'Använd i listor',
@@ -93,6 +104,12 @@ export const reportActionMessages = defineMessages({
       started: 'Het downloaden van “{{name}}” is gestart.',
       nameRange: '{{report}} {{from}} tot {{to}}',
       nameDay: '{{report}} {{on}}',
+      nameFiltered: '{{report}} ({{filter}}) {{on}}',
+      nameClient: '{{report}} {{name}} {{on}}',
+    },
+    save: {
+      filtered:
+        'Een opgeslagen klantrapport bewaart geen zoekopdracht of relatiefilter: wis ze om het op te slaan.',
     },
     lists: {
       action: 'Gebruik in lijsten',
