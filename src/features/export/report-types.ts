@@ -9,6 +9,7 @@ export interface ReportParams {
   from: IsoDate;
   to: IsoDate;
   on: IsoDate;
+  /** One metric, or several comma-separated; null: all of them. */
   metric: string | null;
 }
 
