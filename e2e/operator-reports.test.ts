@@ -55,7 +55,12 @@ describe('the operator’s Reports page', () => {
     const { today } = await api.get<{ today: string }>('/api/v1/overview');
     const page = await browser().context.newPage();
     await signInOperator(page);
-    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    // The console's own navigation (the partner layout shown while sign-in redirects has a
+    // Reports link of its own).
+    await page
+      .getByRole('navigation', { name: 'Console navigation' })
+      .getByRole('link', { name: 'Reports', exact: true })
+      .click();
     await page.waitForURL(/\/operator\/reports$/);
     const section = page.getByTestId('figure-section');
     await section.getByTestId('figure-total').waitFor();
@@ -130,6 +135,9 @@ describe('the operator’s Reports page', () => {
       .poll(() => section.getByTestId('figure-summary').textContent())
       .toMatch(/partner, .* kunder/);
     await consoleLoaded(page);
+    // From the top: the export clicks scrolled the page (a full-page screenshot would draw
+    // the fixed header mid-page).
+    await page.evaluate(() => window.scrollTo(0, 0));
     await checkScreen(page, 'operator-reports-sv');
     await choose(page, language, 'English');
     await page.close();

@@ -77,7 +77,7 @@ export function FigureSection({ today }: { today: string }) {
             data={FIGURE_NAMES.map((fig) => ({ value: fig, label: t(`opReports.figure.name.${fig}`) }))}
             value={figure}
             allowDeselect={false}
-            w={360}
+            w={400}
             onChange={(value) => {
               if (isFigure(value)) {
                 setFigure(value);

@@ -125,7 +125,7 @@ export const opReportsMessages = defineMessages({
       report: 'Rapport',
       metric: 'Mått',
       allMetrics: 'Alla mått',
-      on: 'Per dag',
+      on: 'Per datum',
     },
   },
   nl: {

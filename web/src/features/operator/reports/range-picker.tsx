@@ -21,7 +21,7 @@ export function RangePicker({
         data={PRESETS.map((p) => ({ value: p, label: t(`opReports.range.${p}`) }))}
         value={value.preset}
         allowDeselect={false}
-        w={190}
+        w={220}
         onChange={(preset) => {
           if (!preset) return;
           onChange(
