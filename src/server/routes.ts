@@ -17,6 +17,7 @@ import { importRoutes } from '../features/import/routes.ts';
 import { ingestRoutes } from '../features/ingest/routes.ts';
 import { listRoutes } from '../features/lists/routes.ts';
 import { overviewRoutes } from '../features/operator-overview/routes.ts';
+import { operatorReportRoutes } from '../features/operator-reports/routes.ts';
 import { partnerRoutes } from '../features/partners/routes.ts';
 import { pointChangeRoutes } from '../features/point-changes/routes.ts';
 import { previewRoutes } from '../features/previews/routes.ts';
@@ -57,6 +58,7 @@ export const routeModules: readonly RouteModule[] = [
   // The partner portal's read side, end services, the calculator and preview opt-ins.
   dashboardRoutes,
   pointChangeRoutes,
+  operatorReportRoutes,
   sharedSalesRoutes,
   dealRegistrationRoutes,
   commissionRoutes,

@@ -135,7 +135,7 @@ export const dealsReport: ReportDefinition<DealRow> = {
     { header: 'metric', value: (r) => r.metric },
   ],
   rows: (db, params) => {
-    const metrics = params.metric ? [params.metric] : Object.keys(DEAL_METRICS);
+    const metrics = params.metric ? params.metric.split(',') : Object.keys(DEAL_METRICS);
     const range = { from: params.from, to: params.to };
     return eachPartner(db, params, async (partnerId) => {
       const out: Omit<DealRow, 'partnerId'>[] = [];

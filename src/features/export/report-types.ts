@@ -10,6 +10,7 @@ export interface ReportParams {
   from: IsoDate;
   to: IsoDate;
   on: IsoDate;
+  /** One metric, or several comma-separated; null: all of them. */
   metric: string | null;
   /** One client of the partner (`client` filter); null: every client. */
   client: string | null;

@@ -174,7 +174,9 @@ const soldEntries: ReportDefinition<SoldEntryRow> = {
 type ChangeRow = ChangeItemJson & { partnerId: string };
 
 async function* pointChangeRows(db: Queryable, params: ReportParams): AsyncIterable<ChangeRow> {
-  const categories = params.metric ? [CHANGE_METRICS[params.metric]!] : CHANGE_CATEGORIES;
+  const categories = params.metric
+    ? params.metric.split(',').map((m) => CHANGE_METRICS[m]!)
+    : CHANGE_CATEGORIES;
   const partners = params.partnerId === null ? await allPartnerIds(db) : [params.partnerId];
   const range = { from: params.from, to: params.to };
   for (const partnerId of partners)

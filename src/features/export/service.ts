@@ -56,12 +56,17 @@ export function checkExport(
     if (value !== undefined && !isIsoDate(value)) issue(field, `"${value}" is not a date YYYY-MM-DD`);
   }
   const definition = report ? REPORTS[report] : null;
-  if (request.metric !== undefined && definition && !definition.metrics.includes(request.metric))
+  // One metric, or several comma-separated (their rows together: lost sold points are
+  // expired-sold,decreased-sold,declined-sold).
+  const metrics =
+    request.metric === undefined ? [] : [...new Set(request.metric.split(',').map((m) => m.trim()))];
+  const unknownMetric = metrics.find((m) => !definition?.metrics.includes(m));
+  if (request.metric !== undefined && definition && unknownMetric !== undefined)
     issue(
       'metric',
       definition.metrics.length === 0
         ? `the ${report} report takes no metric`
-        : `unknown metric "${request.metric}"; one of ${list(definition.metrics)}`,
+        : `unknown metric "${unknownMetric}"; one or more (comma-separated) of ${list(definition.metrics)}`,
     );
   for (const filter of REPORT_FILTERS) {
     if (request[filter] === undefined || !definition) continue;
@@ -95,7 +100,7 @@ export function checkExport(
       from,
       to,
       on: request.on ?? today,
-      metric: request.metric ?? null,
+      metric: request.metric === undefined ? null : metrics.join(','),
       client: client || null,
       q: q || null,
       relationship: (request.relationship as Relationship | undefined) ?? null,

@@ -8,10 +8,12 @@ import { exportName } from '../export/service.ts';
 import { EXPORT_FORMATS, sendExport } from '../export/writer.ts';
 import { partnerParams } from '../portal/schemas.ts';
 import { addCard, listCards, orderCards, removeCard } from './cards.ts';
+import { reportCatalog } from './catalog.ts';
 import {
   addCardBody,
   cardListSchema,
   cardParams,
+  catalogSchema,
   createReportBody,
   orderCardsBody,
   patchReportBody,
@@ -39,6 +41,19 @@ const CARDS = '/api/v1/me/dashboard-cards';
 function register(app: App, deps: AppDeps): void {
   const actor = (request: Parameters<typeof principalOf>[0]) => actorOf(principalOf(request));
   const access = PARTNER_MEMBER;
+
+  app.get(
+    '/api/v1/saved-reports/catalog',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary: 'What a saved report can be: each report with its metrics, filters and columns',
+        response: { 200: catalogSchema },
+      },
+    },
+    async () => reportCatalog(),
+  );
 
   app.get(
     REPORTS,

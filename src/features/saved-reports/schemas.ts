@@ -84,3 +84,16 @@ export const orderCardsBody = z
 export type Definition = z.infer<typeof definitionSchema>;
 export type SavedReport = z.infer<typeof savedReportSchema>;
 export type Figure = z.infer<typeof figureSchema>;
+
+export const catalogSchema = z.object({
+  reports: z.array(
+    z.object({
+      report: z.enum(REPORT_NAMES),
+      metrics: z.array(z.string()).describe('The metrics it takes (none: it takes no metric)'),
+      uses: z.enum(['range', 'day']).describe('Whether it reads a date range or a day'),
+      dealType: z.boolean().describe('Its rows can be filtered by deal type'),
+      marketType: z.boolean().describe('Its rows can be filtered by market type'),
+      columns: z.array(z.string()).describe('Its column headers, in order'),
+    }),
+  ),
+});

@@ -16,6 +16,7 @@ import { operatorMessages } from '../features/operator/messages.ts';
 import { opOverviewMessages } from '../features/operator/overview/messages.ts';
 import { opPartnersMessages } from '../features/operator/partners/messages.ts';
 import { opProgramMessages } from '../features/operator/program/messages.ts';
+import { opReportsMessages } from '../features/operator/reports/messages.ts';
 import { opUsersMessages } from '../features/operator/users/messages.ts';
 import { previewMessages } from '../features/previews/messages.ts';
 import { reportActionMessages } from '../features/reports/messages.ts';
@@ -46,6 +47,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   opUsers: opUsersMessages,
   opImports: opImportsMessages,
   opProgram: opProgramMessages,
+  opReports: opReportsMessages,
   opIntegrations: opIntegrationsMessages,
   opAudit: opAuditMessages,
   users: usersMessages,

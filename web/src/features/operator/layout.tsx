@@ -10,6 +10,7 @@ import type { Me } from '../../lib/session.ts';
 export const OPERATOR_PAGES = [
   'overview',
   'partners',
+  'reports',
   'users',
   'imports',
   'program',

@@ -7,6 +7,7 @@ import { NotFound } from '../../app/not-found.tsx';
 const OverviewPage = lazy(() => import('./overview/overview-page.tsx'));
 const PartnersPage = lazy(() => import('./partners/partners-page.tsx'));
 const PartnerAdminPage = lazy(() => import('./partners/partner-admin-page.tsx'));
+const ReportsPage = lazy(() => import('./reports/reports-page.tsx'));
 const UsersPage = lazy(() => import('./users/users-page.tsx'));
 const ImportsPage = lazy(() => import('./imports/imports-page.tsx'));
 const IntegrationsPage = lazy(() => import('./integrations/integrations-page.tsx'));
@@ -21,6 +22,7 @@ export const operatorChildren: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
   { path: 'partners', element: <PartnersPage /> },
   { path: 'partners/:partnerId', element: <PartnerAdminPage /> },
+  { path: 'reports', element: <ReportsPage /> },
   { path: 'users', element: <UsersPage /> },
   { path: 'imports', element: <ImportsPage /> },
   {

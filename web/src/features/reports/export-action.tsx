@@ -9,7 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { partnerPath, withQuery } from '../../lib/api.ts';
 import { useNestedDialog } from '../../ui/nested-dialog.ts';
 
-export type ExportReport = 'sold-entries' | 'point-changes' | 'deals' | 'commission' | 'clients' | 'renewals';
+export type ExportReport =
+  | 'sold-entries'
+  | 'point-changes'
+  | 'deals'
+  | 'commission'
+  | 'clients'
+  | 'renewals'
+  | 'partners';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportFilters {
@@ -24,13 +31,17 @@ export interface ExportFilters {
   relationship?: string | undefined;
 }
 
-/** The export's URL: the partner's report with its filters, the format and the file name. */
+/**
+ * The export's URL: the partner's report with its filters, the format and the file name;
+ * with no partner (null), every partner's rows (the operator's export).
+ */
 export function exportUrl(
-  partnerId: string,
+  partnerId: string | null,
   report: ExportReport,
   filters: ExportFilters & { format: ExportFormat; name: string },
 ): string {
-  return withQuery(partnerPath(partnerId, `/exports/${encodeURIComponent(report)}`), { ...filters });
+  const path = `/exports/${encodeURIComponent(report)}`;
+  return withQuery(partnerId === null ? `/api/v1${path}` : partnerPath(partnerId, path), { ...filters });
 }
 
 /** A point-change category as the export URL names its metric: expiredSold → expired-sold. */
@@ -44,7 +55,8 @@ export function ExportAction({
   filters,
   defaultName,
 }: {
-  partnerId: string;
+  /** null: every partner's rows (operators). */
+  partnerId: string | null;
   report: ExportReport;
   filters: ExportFilters;
   /** The name the export starts with (the report and its dates). */

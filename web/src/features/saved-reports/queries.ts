@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, partnerPath, withQuery } from '../../lib/api.ts';
 import type {
   DashboardCardList,
+  ReportCatalog,
+  ReportCatalogEntry,
   SavedReport,
   SavedReportBody,
   SavedReportList,
@@ -20,6 +22,20 @@ const reportPath = (partnerId: string, reportId: string, rest = '') =>
 /** A saved report's file: its rows (filters and columns) as CSV or XLSX. */
 export const reportExportUrl = (partnerId: string, reportId: string, format: 'csv' | 'xlsx') =>
   withQuery(reportPath(partnerId, reportId, '/export'), { format });
+
+/**
+ * What each report can be (its metrics, filters and columns), from the server's report
+ * definitions: the catalog by report name. It never changes while the app runs.
+ */
+export function useReportCatalog() {
+  return useQuery({
+    queryKey: ['saved-reports', 'catalog'],
+    queryFn: () => api.get<ReportCatalog>('/api/v1/saved-reports/catalog'),
+    select: (catalog): Record<string, ReportCatalogEntry> =>
+      Object.fromEntries(catalog.reports.map((r) => [r.report, r])),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
 
 export function useSavedReports(partnerId: string) {
   return useQuery({

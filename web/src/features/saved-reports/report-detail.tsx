@@ -10,9 +10,15 @@ import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PanelBody } from '../../ui/panel.tsx';
 import { MUTED } from '../../ui/tone.tsx';
-import { REPORT_CATALOG } from './catalog.ts';
 import { useDescribe } from './describe.ts';
-import { reportExportUrl, useAddCard, useDeleteReport, useSavedReport, useSaveReport } from './queries.ts';
+import {
+  reportExportUrl,
+  useAddCard,
+  useDeleteReport,
+  useReportCatalog,
+  useSavedReport,
+  useSaveReport,
+} from './queries.ts';
 import { ReportForm } from './report-form.tsx';
 
 export function ReportDetailPanel({
@@ -171,8 +177,9 @@ function Actions({
 function Definition({ report }: { report: SavedReportWithFigure }) {
   const { t } = useTranslation();
   const describe = useDescribe();
+  const catalog = useReportCatalog();
   const { definition } = report;
-  const columns = definition.columns ?? REPORT_CATALOG[definition.report].columns;
+  const columns = definition.columns ?? catalog.data?.[definition.report]?.columns ?? [];
   const { dealType, marketType } = definition.filters;
   const rows: [string, ReactNode][] = [
     [t('savedReports.page.col.report'), describe.report(report)],

@@ -8,6 +8,7 @@ import {
   Checkbox,
   Drawer,
   Group,
+  Loader,
   NumberInput,
   SegmentedControl,
   Select,
@@ -20,12 +21,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { SavedReportBody, SavedReportDefinition } from '../../lib/api-types.ts';
+import type { ReportCatalogEntry, SavedReportBody, SavedReportDefinition } from '../../lib/api-types.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useNestedDialog } from '../../ui/nested-dialog.ts';
 import { LINK } from '../../ui/tone.tsx';
-import { daysIn, REPORT_CATALOG } from './catalog.ts';
-import { useSaveReport } from './queries.ts';
+import { useReportCatalog, useSaveReport } from './queries.ts';
 
 const PRESETS = [7, 30, 90, 365];
 
@@ -44,7 +44,13 @@ interface FormState {
   columns: string[];
 }
 
-function initialState(body: SavedReportBody): FormState {
+/** The number of days from `from` to `to`, both included. */
+export function daysIn(from: string, to: string): number {
+  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
+  return Math.max(1, Math.round(ms / 86_400_000) + 1);
+}
+
+function initialState(body: SavedReportBody, catalog: ReportCatalogEntry): FormState {
   const { definition } = body;
   const range = definition.range ?? { kind: 'relative', days: 30 };
   const today = new Date().toISOString().slice(0, 10);
@@ -57,12 +63,16 @@ function initialState(body: SavedReportBody): FormState {
     days: range.kind === 'relative' ? range.days : daysIn(range.from, range.to),
     dealType: definition.filters?.dealType ?? null,
     marketType: definition.filters?.marketType ?? null,
-    columns: definition.columns ?? [...REPORT_CATALOG[definition.report].columns],
+    columns: definition.columns ?? [...catalog.columns],
   };
 }
 
-function definitionOf(report: SavedReportDefinition['report'], s: FormState): SavedReportDefinition {
-  const all = REPORT_CATALOG[report].columns;
+function definitionOf(
+  report: SavedReportDefinition['report'],
+  catalog: ReportCatalogEntry,
+  s: FormState,
+): SavedReportDefinition {
+  const all = catalog.columns;
   return {
     report,
     ...(s.metric ? { metric: s.metric } : {}),
@@ -128,16 +138,44 @@ function FormBody({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const catalog = useReportCatalog();
+  const entry = catalog.data?.[initial.definition.report];
+  if (catalog.error) return <ErrorAlert error={catalog.error} />;
+  if (!entry) return <Loader size="sm" aria-label={t('common.state.loading')} />;
+  return (
+    <FormFields
+      partnerId={partnerId}
+      initial={initial}
+      reportId={reportId}
+      onClose={onClose}
+      catalog={entry}
+    />
+  );
+}
+
+function FormFields({
+  partnerId,
+  initial,
+  reportId,
+  onClose,
+  catalog,
+}: {
+  partnerId: string;
+  initial: SavedReportBody;
+  reportId?: string | undefined;
+  onClose: () => void;
+  catalog: ReportCatalogEntry;
+}) {
+  const { t } = useTranslation();
   const { partnerId: routePartner = partnerId } = useParams();
   const report = initial.definition.report;
-  const catalog = REPORT_CATALOG[report];
-  const [state, setState] = useState(() => initialState(initial));
+  const [state, setState] = useState(() => initialState(initial, catalog));
   const set = (change: Partial<FormState>) => setState((s) => ({ ...s, ...change }));
   const save = useSaveReport(partnerId);
   const submit = (addToDashboard: boolean) =>
     save.mutate({
       reportId,
-      body: { name: state.name.trim(), definition: definitionOf(report, state) },
+      body: { name: state.name.trim(), definition: definitionOf(report, catalog, state) },
       addToDashboard,
     });
   if (save.isSuccess) {
