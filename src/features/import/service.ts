@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
+import { analyzeDerived } from '../points/derived-writes.ts';
 import { currencyConflictMessage, FactChanges } from './changes.ts';
 import type { RowProblem } from './checks.ts';
 import { FileState } from './file-state.ts';
@@ -97,6 +98,8 @@ const FLUSH_ROWS = 20_000;
 
 /** Rows written to a table after which the import refreshes its planner statistics. */
 const ANALYZE_AFTER_ROWS = 10_000;
+/** Partners recomputed past which the derived tables' statistics are refreshed too. */
+const ANALYZE_AFTER_PARTNERS = 500;
 
 interface Rejection {
   record: CsvRow;
@@ -357,7 +360,9 @@ class ImportRun {
     const { program, asOf, now } = this.options;
     this.reading = null;
     await this.analyzeLargeWrites(tx);
-    return this.changes.recompute(tx, { program, asOf, now: now ?? new Date() });
+    const recomputed = await this.changes.recompute(tx, { program, asOf, now: now ?? new Date() });
+    if (recomputed >= ANALYZE_AFTER_PARTNERS) await analyzeDerived(tx);
+    return recomputed;
   }
 
   /**

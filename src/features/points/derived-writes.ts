@@ -77,6 +77,15 @@ export function summaryJson(d: PartnerDerivation) {
 
 const DERIVED_TABLES = ['sold_entries', 'point_losses', 'partner_snapshots', 'tier_history', 'partner_state'];
 
+/**
+ * Planner statistics of the derived tables, after a recompute rewrote many partners' rows
+ * (a first import: none yet, nor until autovacuum sees the commit), so the reads after it
+ * (an export's range scan by partner, the portal's lookups) are planned by real sizes.
+ */
+export async function analyzeDerived(tx: Tx): Promise<void> {
+  await tx.execute(sql.raw(`analyze ${DERIVED_TABLES.join(', ')}`));
+}
+
 /** A derived row as COPY fields, in its table's column order (see the *_COLUMNS lists). */
 type Fields = (string | null)[];
 
