@@ -2,7 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvText, type ExportColumn, exportFileName, exportStream } from './writer.ts';
+import { contentDisposition, csvText, type ExportColumn, exportFileName, exportStream } from './writer.ts';
 
 describe('the export writer', () => {
   it('writes a header and quotes what needs quoting, readable back cell for cell', () => {
@@ -33,6 +33,14 @@ describe('the export writer', () => {
     expect(exportFileName('"; rm -rf')).toBe('rm-rf.csv');
     expect(exportFileName('lost sold', 'xlsx')).toBe('lost-sold.xlsx');
     expect(exportFileName('///')).toBe('export.csv');
+  });
+
+  it('names the download in UTF-8 too when the name has other letters', () => {
+    expect(contentDisposition('Lost sold, 2026')).toBe('attachment; filename="Lost-sold-2026.csv"');
+    expect(contentDisposition('Åkerlund & Söner (Q1)', 'xlsx')).toBe(
+      `attachment; filename="Akerlund-Soner-Q1.xlsx"; filename*=UTF-8''%C3%85kerlund%20%26%20S%C3%B6ner%20%28Q1%29.xlsx`,
+    );
+    expect(contentDisposition('Müller: "a/b"')).toMatch(/filename\*=UTF-8''M%C3%BCller-%20-a-b-\.csv$/);
   });
 
   it('writes an XLSX that a spreadsheet reads back: text, numbers, real dates, booleans', async () => {

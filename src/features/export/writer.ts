@@ -92,9 +92,12 @@ export function exportStream<Row>(
     : Readable.from(csvBlocks(columns, rows));
 }
 
-/** A safe file name for Content-Disposition: letters, digits, dot, dash, underscore. */
+/** A safe ASCII file name for Content-Disposition: letters, digits, dot, dash, underscore. */
 export function exportFileName(name: string, extension = 'csv'): string {
   const base = name
+    // Accents folded first (Åkerlund → Akerlund), then what is not a safe character.
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -107,10 +110,28 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/**
+ * The Content-Disposition of a download: the ASCII name for every client, and where the name
+ * has other letters (Åkerlund, Müller) the UTF-8 name too (RFC 6266 `filename*`), which
+ * browsers prefer. Characters no file system takes become dashes.
+ */
+export function contentDisposition(name: string, extension: ExportFormat = 'csv'): string {
+  const ascii = `attachment; filename="${exportFileName(name, extension)}"`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
+  const unicode = name.replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '-').trim();
+  if (!/[^\u0000-\u007f]/.test(unicode)) return ascii;
+  const full = unicode.toLowerCase().endsWith(`.${extension}`) ? unicode : `${unicode}.${extension}`;
+  const encoded = encodeURIComponent(full).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${ascii}; filename*=UTF-8''${encoded}`;
+}
+
 function attachment(reply: FastifyReply, filename: string, format: ExportFormat = 'csv'): FastifyReply {
   return reply
     .header('content-type', CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="${exportFileName(filename, format)}"`);
+    .header('content-disposition', contentDisposition(filename, format));
 }
 
 /** Answers a CSV written earlier (an import's errors or rejects, kept with its job). */
