@@ -3,7 +3,7 @@
 // clients in a new list, add the clients of another figure to it, then on the Lists page
 // see the list with its size, remove a member, see it in Swedish, and delete the list.
 import { readFile } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Breakdown, PointChangeItems, PointChanges, Summary } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
@@ -38,8 +38,13 @@ async function openFigure(page: Page, figure: string): Promise<void> {
   await page.getByTestId('report').getByTestId('report-row').first().waitFor();
 }
 
-async function download(page: Page, format: 'CSV' | 'XLSX (Excel)'): Promise<{ file: Buffer; name: string }> {
-  await page.getByTestId('export-action').click();
+/** Exports from `scope` (the report dialog, or the page where it has one Export action). */
+async function download(
+  page: Page,
+  format: 'CSV' | 'XLSX (Excel)',
+  scope: Locator = page.getByTestId('report'),
+): Promise<{ file: Buffer; name: string }> {
+  await scope.getByTestId('export-action').click();
   const dialog = page.getByTestId('export-dialog');
   await dialog.waitFor();
   await dialog.getByText(format, { exact: true }).click();
@@ -97,7 +102,7 @@ describe('a report in lists and exports', () => {
 
       // Export the figure shown (its part, in the range) as CSV, then as XLSX.
       await openFigure(page, 'wonSold');
-      await page.getByTestId('export-action').click();
+      await page.getByTestId('report').getByTestId('export-action').click();
       const name = page.getByTestId('export-dialog').getByLabel('Name of the export');
       expect(await name.inputValue()).toMatch(new RegExp(`^New sold points, \\w+ ${from} to ${today}$`));
       await checkScreen(page, 'report-export-dialog');
@@ -114,7 +119,7 @@ describe('a report in lists and exports', () => {
       // Use in lists → a new list of the report's clients.
       const first = await reportClients(api, `category=${sold}&from=${from}&to=${today}`);
       const listName = `Journey list ${Date.now()}`;
-      await page.getByTestId('lists-action').click();
+      await page.getByTestId('report').getByTestId('lists-action').click();
       const dialog = page.getByTestId('lists-dialog');
       await expect
         .poll(() => dialog.getByTestId('lists-count').textContent())
@@ -132,7 +137,7 @@ describe('a report in lists and exports', () => {
       // The figure opens on its first part with points: `lost`.
       const second = await reportClients(api, `category=${lost}&from=${from}&to=${today}`);
       const added = [...second].filter((id) => !first.has(id)).length;
-      await page.getByTestId('lists-action').click();
+      await page.getByTestId('report').getByTestId('lists-action').click();
       await expect
         .poll(() => dialog.getByTestId('lists-count').textContent())
         .toContain(`${second.size} client`);
@@ -218,7 +223,7 @@ describe('a report in lists and exports', () => {
       await page.getByTestId('breakdown-table').waitFor({ timeout: 60_000 });
       await panelsLoaded(page);
       await checkScreen(page, 'tier-breakdown-actions');
-      const csv = await download(page, 'CSV');
+      const csv = await download(page, 'CSV', page.locator('body'));
       const lines = csv.file
         .toString('utf8')
         .replace(/^\uFEFF/, '')

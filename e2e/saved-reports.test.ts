@@ -54,7 +54,7 @@ describe('saved reports and dashboard cards', () => {
       // Save as report: a relative range of the dialog's days, three columns, and on the dashboard.
       const stamp = Date.now();
       const name = `Journey report ${stamp}`;
-      await page.getByTestId('save-report-action').click();
+      await page.getByTestId('report').getByTestId('save-report-action').click();
       const panel = page.getByTestId('save-report-panel');
       await panel.waitFor();
       expect(await panel.getByLabel('Name of the report').inputValue()).toMatch(/managed points$/);
@@ -74,7 +74,7 @@ describe('saved reports and dashboard cards', () => {
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'hidden' });
       const second = `Journey fixed ${stamp}`;
-      await page.getByTestId('save-report-action').click();
+      await page.getByTestId('report').getByTestId('save-report-action').click();
       await panel.getByLabel('Name of the report').fill(second);
       await panel.getByTestId('save-report-add').click();
       await panel.getByTestId('save-report-done').waitFor();
