@@ -94,6 +94,26 @@ export async function panelsLoaded(page: Page): Promise<void> {
   );
 }
 
+/** Signs in as the demo operator, who starts in the console (not on a partner's dashboard). */
+export async function signInOperator(page: Page): Promise<void> {
+  await page.goto(`${baseUrl()}/sign-in`);
+  await page.getByLabel(/email|e-post|e-mail/i).fill(DEMO.operator);
+  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(/\/operator$/);
+}
+
+/** The console's frame has its own main area: waits for a heading and nothing loading. */
+export async function consoleLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('main h1') !== null &&
+      document.querySelectorAll('[aria-busy="true"]').length === 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
 /** Picks an option of a Mantine Select (a combobox and its listbox), retrying while its dropdown animates. */
 export async function choose(
   scope: Page | Locator,

@@ -4,16 +4,17 @@
 // The partner changed is one no demo account belongs to, and its certification is put back.
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from './browser.ts';
 import {
   apiAs,
   auditRow,
   baseUrl,
   checkScreen,
   choose,
+  consoleLoaded,
   DEMO,
   panelsLoaded,
   sharedBrowser,
+  signInOperator,
 } from './fixtures.ts';
 import { writerAs } from './fresh-user.ts';
 
@@ -30,26 +31,6 @@ interface Row {
 }
 interface OverviewAnswer {
   tiers: { tierId: string | null; name: string | null; credited: number }[];
-}
-
-/** Operators start in the console (not on a partner's dashboard). */
-async function signInOperator(page: Page): Promise<void> {
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel(/email|e-post|e-mail/i).fill(DEMO.operator);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/operator$/);
-}
-
-/** The console's frame has its own main area: wait for a heading and nothing loading. */
-async function consoleLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.querySelector('main h1') !== null &&
-      document.querySelectorAll('[aria-busy="true"]').length === 0,
-    undefined,
-    { timeout: 20_000 },
-  );
 }
 
 async function chartsDrawn(page: Page): Promise<void> {

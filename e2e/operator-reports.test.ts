@@ -7,31 +7,20 @@ import { parse } from 'csv-parse/sync';
 import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PartnerFigures } from '../web/src/lib/api-types.ts';
-import { DEMO_PASSWORD } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
+import {
+  apiAs,
+  checkScreen,
+  choose,
+  consoleLoaded,
+  DEMO,
+  sharedBrowser,
+  signInOperator,
+} from './fixtures.ts';
 
 const browser = sharedBrowser();
 const language = /^(Language|Språk|Taal)$/;
 const LOST = 'expired-sold,decreased-sold,declined-sold';
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
-
-async function signInOperator(page: Page): Promise<void> {
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel(/email|e-post|e-mail/i).fill(DEMO.operator);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/operator$/);
-}
-
-async function consoleLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.querySelector('main h1') !== null &&
-      document.querySelectorAll('[aria-busy="true"]').length === 0,
-    undefined,
-    { timeout: 20_000 },
-  );
-}
 
 async function download(page: Page, scope: Locator): Promise<{ file: Buffer; name: string }> {
   await scope.getByTestId('export-action').click();

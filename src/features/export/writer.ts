@@ -119,7 +119,7 @@ export function contentDisposition(name: string, extension: ExportFormat = 'csv'
   const ascii = `attachment; filename="${exportFileName(name, extension)}"`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
   const unicode = name.replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '-').trim();
-  if (!/[^\u0000-\u007f]/.test(unicode)) return ascii;
+  if (!/[^ -~]/.test(unicode)) return ascii;
   const full = unicode.toLowerCase().endsWith(`.${extension}`) ? unicode : `${unicode}.${extension}`;
   const encoded = encodeURIComponent(full).replace(
     /['()*]/g,

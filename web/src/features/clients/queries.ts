@@ -14,6 +14,7 @@ import type {
   RenewalList,
   RenewalListParams,
 } from '../../lib/api-types.ts';
+import { everyClientId } from '../../lib/every-client-id.ts';
 
 export const PAGE_SIZE = 10;
 
@@ -31,18 +32,6 @@ export function useRenewalList(partnerId: string, params: RenewalListParams) {
     queryFn: () => api.get<RenewalList>(partnerPath(partnerId, '/renewals'), params),
     placeholderData: keepPreviousData,
   });
-}
-
-/** Reads every page of a paginated list (500 rows a request) and returns its distinct client ids. */
-async function everyClientId<Item extends { clientId: string }>(
-  read: (page: number) => Promise<{ items: Item[]; pageSize: number; total: number }>,
-): Promise<string[]> {
-  const ids = new Set<string>();
-  for (let page = 1; ; page++) {
-    const answer = await read(page);
-    for (const item of answer.items) ids.add(item.clientId);
-    if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
-  }
 }
 
 /** The clients the clients table's search and relationship filter select, every page of it. */

@@ -12,6 +12,7 @@ import type {
   SharedSales,
   TeamContacts,
 } from '../../lib/api-types.ts';
+import { everyClientId } from '../../lib/every-client-id.ts';
 
 export interface Range {
   from: string;
@@ -87,43 +88,37 @@ export function useTeam(partnerId: string) {
 }
 
 /** Every distinct client of a point-change report, all its pages read (500 rows a request). */
-export async function pointChangeClientIds(
+export function pointChangeClientIds(
   partnerId: string,
   category: PointChangeCategory,
   { from, to }: Range,
 ): Promise<string[]> {
-  const ids = new Set<string>();
-  for (let page = 1; ; page++) {
-    const answer = await api.get<PointChangeItems>(partnerPath(partnerId, '/point-changes/items'), {
+  return everyClientId((page) =>
+    api.get<PointChangeItems>(partnerPath(partnerId, '/point-changes/items'), {
       category,
       from,
       to,
       page,
       pageSize: 500,
-    });
-    for (const item of answer.items) ids.add(item.clientId);
-    if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
-  }
+    }),
+  );
 }
 
 /** Every distinct client of a shared-sales report (the clients of its deals), all pages read. */
-export async function salesClientIds(
+export function salesClientIds(
   partnerId: string,
   category: SalesCategory,
   { from, to }: Range,
 ): Promise<string[]> {
-  const ids = new Set<string>();
-  for (let page = 1; ; page++) {
-    const answer = await api.get<SalesItems>(partnerPath(partnerId, '/shared-sales/items'), {
+  return everyClientId((page) =>
+    api.get<SalesItems>(partnerPath(partnerId, '/shared-sales/items'), {
       category,
       from,
       to,
       page,
       pageSize: 500,
-    });
-    for (const item of answer.items) ids.add(item.clientId);
-    if (answer.items.length === 0 || page * answer.pageSize >= answer.total) return [...ids];
-  }
+    }),
+  );
 }
 
 /** The clients of the commission view: those of every commissionable deal, paid or upcoming. */
