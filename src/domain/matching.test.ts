@@ -178,6 +178,8 @@ describe('normalisation properties', () => {
         const key = companyNameKey(s);
         expect(companyNameKey(key)).toBe(key);
       }),
+      // ᴭ decomposes to an upper-case Æ, which must still fold to ae (a CI run found it).
+      { examples: [['ᴭ'], ['ﬀ Æ']] },
     );
   });
 

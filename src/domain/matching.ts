@@ -126,14 +126,17 @@ const FOLD: Readonly<Record<string, string>> = {
 };
 
 function fold(text: string): string {
+  // Lower case and decomposition twice (a compatibility form such as ᴭ decomposes to an
+  // upper-case Æ), then the letters without a decomposition (æ → ae, ß → ss): ASCII, so the
+  // key is a fixed point.
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[ßæøœđðþłıħŧ]/g, (c) => FOLD[c] ?? c)
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '');
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæøœđðþłıħŧ]/g, (c) => FOLD[c] ?? c);
 }
 
 /**
