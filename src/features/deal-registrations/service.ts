@@ -23,6 +23,7 @@ import {
   loadCandidates,
   type Subject,
 } from './conflicts.ts';
+import { toRegistration } from './json.ts';
 import { expireDue, type RegistrationChange, registrationEvent } from './lifecycle.ts';
 import * as repo from './repository.ts';
 import type { CreateBody, QueueItem, Registration } from './schemas.ts';
@@ -34,38 +35,6 @@ export function registrationNotFound(): AppError {
 }
 
 const userOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
-/** numeric text without trailing zeros: 1250.5000 → 1250.5 */
-const decimalText = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
-
-export function toRegistration(r: repo.RegistrationRow): Registration {
-  return {
-    id: r.id,
-    partnerId: r.partnerId,
-    clientId: r.clientId,
-    clientName: r.clientName,
-    domain: r.domain,
-    country: r.country,
-    currency: r.currency,
-    products: r.products,
-    expectedMrr: decimalText(r.expectedMrr),
-    expectedCloseDate: r.expectedCloseDate,
-    dealType: r.dealType,
-    notes: r.notes,
-    status: r.status as Registration['status'],
-    rejectionReason: r.rejectionReason,
-    submittedBy: r.submittedBy === null ? null : { userId: r.submittedBy, email: r.submittedByEmail },
-    submittedAt: r.submittedAt.toISOString(),
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-    protectionEndsOn: r.protectionEndsOn,
-    extensionStatus: r.extensionStatus as Registration['extensionStatus'],
-    extensionReason: r.extensionReason,
-    dealId: r.dealId,
-    points: r.points === null ? null : Number(r.points),
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
-
 /** Runs `work` in a transaction after the day's expiry sweep. */
 async function today<T>(deps: Deps, work: (tx: Queryable, on: IsoDate, now: Date) => Promise<T>): Promise<T> {
   const on = deps.clock.today();
