@@ -10,6 +10,7 @@ import { enqueueEvents, type NewEvent } from '../webhooks/events.ts';
 import { domainOf } from './conflicts.ts';
 import {
   approvedRegistrationsLocked,
+  type ChangedRegistration,
   closedDeals,
   lockDueForExpiry,
   updateRegistration,
@@ -25,15 +26,6 @@ export type RegistrationChange =
   | 'expired'
   | 'won'
   | 'lost';
-
-export interface ChangedRegistration {
-  id: string;
-  partnerId: string;
-  status: string;
-  protectionEndsOn: string;
-  extensionStatus: string | null;
-  dealId: string | null;
-}
 
 /** The webhook event of a registration's change (its partner's event). */
 export function registrationEvent(

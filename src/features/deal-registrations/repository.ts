@@ -169,19 +169,17 @@ export async function activeRegistrations(db: Queryable, on: IsoDate): Promise<A
 }
 
 /** Registrations whose protection ended before `on` while submitted or approved, locked. */
-export async function lockDueForExpiry(
-  db: Queryable,
-  on: IsoDate,
-): Promise<
-  {
-    id: string;
-    partnerId: string;
-    status: string;
-    protectionEndsOn: string;
-    extensionStatus: string | null;
-    dealId: string | null;
-  }[]
-> {
+/** What a registration's change event and its audit record need of it. */
+export interface ChangedRegistration {
+  id: string;
+  partnerId: string;
+  status: string;
+  protectionEndsOn: string;
+  extensionStatus: string | null;
+  dealId: string | null;
+}
+
+export async function lockDueForExpiry(db: Queryable, on: IsoDate): Promise<ChangedRegistration[]> {
   return rows(
     db,
     sql`select id, partner_id as "partnerId", status, protection_ends_on::text as "protectionEndsOn",
