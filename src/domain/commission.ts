@@ -1,11 +1,10 @@
 // The commission schedule (PROGRAM_RULES §9): monthly accruals on the remaining backing
 // of the entries a commissionable deal created, paid quarterly after a lag.
 import { addDays, addMonths, fromParts, type IsoDate, parts } from './dates.ts';
-import { lineKey } from './facts.ts';
 import type { Ledger } from './ledger.ts';
-import { toBase } from './metrics.ts';
-import { minorUnits, mulDivRound, roundScaled, SCALE, type Scaled } from './money.ts';
-import { entryStateOn, type LineSeries, lineMrrOn, type SoldEntry } from './sold.ts';
+import { toBaseOne } from './metrics.ts';
+import { minorUnits, mulDivRound2, roundScaled, SCALE, type Scaled } from './money.ts';
+import { type LineSeries, lineMrrOn, type SoldEntry } from './sold.ts';
 
 export interface Accrual {
   dealId: string;
@@ -65,30 +64,28 @@ function forEachAccrual(
     if (!list) entriesByDeal.set(e.dealId, (list = []));
     list.push(e);
   }
-  if (entriesByDeal.size === 0) return;
-  const lines = new Map<string, LineSeries>();
-  for (const list of ledger.linesByClient.values())
-    for (const l of list) lines.set(lineKey(l.clientId, l.product), l);
-
   for (const [dealId, entries] of entriesByDeal) {
     const deal = ledger.deals.get(dealId);
     if (!deal?.closedOn) continue;
+    // The months of service are closedOn + 1..months, in date order: a deal whose months
+    // all fall outside the period computes none of them.
+    if (period && (deal.closedOn >= period.to || addMonths(deal.closedOn, months) < period.from)) continue;
     const client = ledger.clients.get(deal.clientId)!;
+    const minor = minorUnits(client.currency);
+    const lines = entries.map((e) => lineOf(ledger, e));
     for (let k = 1; k <= months; k++) {
       const date = addMonths(deal.closedOn, k);
-      // The months of service come in date order: none after the period's end counts.
       if (period && date > period.to) break;
       if (period && date < period.from) continue;
       let backing = 0;
-      for (const e of entries) {
+      for (const [i, e] of entries.entries()) {
         if (e.earnedOn > date) continue;
-        const line = lines.get(lineKey(e.clientId, e.product));
+        const line = lines[i];
         // The client pays for at most the line's MRR that day, expired or not.
-        backing += Math.min(entryStateOn(e, date).backing, line ? lineMrrOn(line, date) : 0);
+        backing += Math.min(backingOn(e, date), line ? lineMrrOn(line, date) : 0);
       }
       if (backing <= 0) continue;
-      const amount = roundScaled(mulDivRound([backing, rate], [SCALE]), minorUnits(client.currency));
-      const baseAmount = toBase(program, date, new Map([[client.currency, amount]]));
+      const amount = roundScaled(mulDivRound2(backing, rate, SCALE), minor);
       visit({
         dealId,
         clientId: deal.clientId,
@@ -96,10 +93,24 @@ function forEachAccrual(
         backing,
         currency: client.currency,
         amount,
-        baseAmount,
+        baseAmount: toBaseOne(program, date, client.currency, amount),
       });
     }
   }
+}
+
+function lineOf(ledger: Ledger, entry: SoldEntry): LineSeries | undefined {
+  return ledger.linesByClient.get(entry.clientId)?.find((l) => l.product === entry.product);
+}
+
+/** entryStateOn(entry, date).backing without its object. */
+function backingOn(entry: SoldEntry, date: IsoDate): Scaled {
+  let backing = entry.delta;
+  for (const step of entry.steps) {
+    if (step.date > date) break;
+    backing = step.backing;
+  }
+  return backing;
 }
 
 /** The commission accrued for months of service dated from `from` to `to`, in the base currency. */

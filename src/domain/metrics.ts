@@ -1,10 +1,21 @@
 // Revenue metrics of Program progress (PROGRAM_RULES §7), in the program's base currency.
 import { addDays, addMonths, type IsoDate, monthEnd, monthOf, monthStart } from './dates.ts';
 import { clientMrrOn, isManagingOn, type Ledger } from './ledger.ts';
-import { minorUnits, mulDivRound, roundScaled, SCALE, type Scaled } from './money.ts';
+import { minorUnits, mulDivRound, mulDivRound2, roundScaled, SCALE, type Scaled } from './money.ts';
 import { type Program, ruleSetOn } from './program.ts';
 import { entryStateOn, isActive } from './sold.ts';
 import { currencyValue } from './units.ts';
+
+/** One amount in the base currency (table in force on `on`), rounded to its minor unit: toBase of one. */
+export function toBaseOne(program: Program, on: IsoDate, currency: string, amount: Scaled): Scaled {
+  const base = program.baseCurrency;
+  if (currency === base) return roundScaled(amount, minorUnits(base));
+  const ruleSet = ruleSetOn(program, on);
+  return roundScaled(
+    mulDivRound2(amount, currencyValue(ruleSet, base), currencyValue(ruleSet, currency)),
+    minorUnits(base),
+  );
+}
 
 /** Sums amounts of several currencies into the base currency (table in force on `on`), rounded once to its minor unit. */
 export function toBase(program: Program, on: IsoDate, amounts: ReadonlyMap<string, Scaled>): Scaled {

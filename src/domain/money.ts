@@ -137,7 +137,14 @@ export const scaledToNumber = (s: Scaled): number => toJsonNumber(s, SCALE);
 /** Rescales a Scaled amount to `digits` decimals, rounding half away from zero. */
 export function roundScaled(value: Scaled, digits: number): Scaled {
   const unit = 10 ** (SCALE_DIGITS - digits);
-  return mulDivRound([value], [unit]) * unit;
+  return divRound(value, unit) * unit;
+}
+
+/** round_half_away_from_zero(a * b / d), exactly, without allocating when a * b is a safe integer. */
+export function mulDivRound2(a: number, b: number, d: number): number {
+  const n = a * b;
+  if (d !== 0 && Number.isSafeInteger(n)) return n === 0 ? 0 : divRound(n, d);
+  return mulDivRound([a, b], [d]);
 }
 
 // ISO 4217 minor units that differ from 2 (the calculator rounds amounts to these).
