@@ -4,6 +4,7 @@
 // compared by a Levenshtein similarity. Pure: no I/O.
 import { domainToASCII } from 'node:url';
 import { distance } from 'fastest-levenshtein';
+import { foldAccents } from './text.ts';
 
 export type DomainResult = { ok: true; domain: string } | { ok: false; reason: string };
 
@@ -110,33 +111,10 @@ export const LEGAL_FORMS: ReadonlySet<string> = new Set([
   'ooo',
 ]);
 
-/** Letters that do not decompose under NFKD, spelled in ASCII. */
-const FOLD: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  ø: 'o',
-  œ: 'oe',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ł: 'l',
-  ı: 'i',
-  ħ: 'h',
-  ŧ: 't',
-};
-
 function fold(text: string): string {
-  // Lower case and decomposition twice (a compatibility form such as ᴭ decomposes to an
-  // upper-case Æ), then the letters without a decomposition (æ → ae, ß → ss): ASCII, so the
-  // key is a fixed point.
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßæøœđðþłıħŧ]/g, (c) => FOLD[c] ?? c);
+  // Lower case and folding twice: a compatibility form such as ᴭ decomposes to an upper-case
+  // Æ; the second pass leaves ASCII, so the key is a fixed point.
+  return foldAccents(foldAccents(text.toLowerCase()).toLowerCase());
 }
 
 /**

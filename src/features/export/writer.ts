@@ -5,6 +5,7 @@
 // Large exports stream: rows are written as they come, a block at a time.
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { foldAccents } from '../../domain/text.ts';
 import { xlsxStream } from './xlsx.ts';
 
 export type Cell = string | number | boolean | null | undefined;
@@ -94,10 +95,8 @@ export function exportStream<Row>(
 
 /** A safe ASCII file name for Content-Disposition: letters, digits, dot, dash, underscore. */
 export function exportFileName(name: string, extension = 'csv'): string {
-  const base = name
-    // Accents folded first (Åkerlund → Akerlund), then what is not a safe character.
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents folded first (Åkerlund → Akerlund), then what is not a safe character.
+  const base = foldAccents(name)
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');
