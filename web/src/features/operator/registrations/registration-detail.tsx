@@ -76,7 +76,9 @@ export function RegistrationDetail({
             {f.money({ amount: Number(r.expectedMrr), currency: r.currency })}
           </Fact>
           <Fact label={t('opRegistrations.col.closeDate')}>{f.date(r.expectedCloseDate)}</Fact>
-          <Fact label={t('opRegistrations.detail.dealType')}>{t(`opRegistrations.dealType.${r.dealType}`)}</Fact>
+          <Fact label={t('opRegistrations.detail.dealType')}>
+            {t(`opRegistrations.dealType.${r.dealType}`)}
+          </Fact>
           <Fact label={t('opRegistrations.detail.products')}>{r.products.join(', ') || '—'}</Fact>
           <Fact label={t('opRegistrations.detail.submittedBy')}>
             {`${who(r.submittedBy)}, ${f.dateTime(r.submittedAt)}`}
@@ -114,7 +116,11 @@ export function RegistrationDetail({
           ) : (
             <List spacing="sm" data-testid="conflict-evidence-list">
               {r.conflicts.map((c) => (
-                <Evidence key={`${c.kind}-${c.clientId ?? c.registrationId}`} c={c} partnerNames={partnerNames} />
+                <Evidence
+                  key={`${c.kind}-${c.clientId ?? c.registrationId}`}
+                  c={c}
+                  partnerNames={partnerNames}
+                />
               ))}
             </List>
           )}

@@ -46,7 +46,15 @@ export default function RegistrationsPage() {
         />
       </Group>
       {notice ? (
-        <Alert color="teal" variant="light" role="status" data-testid="decision-notice" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={t('common.close')}>
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          data-testid="decision-notice"
+          withCloseButton
+          onClose={() => setNotice(null)}
+          closeButtonLabel={t('common.close')}
+        >
           {notice}
         </Alert>
       ) : null}
@@ -98,7 +106,10 @@ export default function RegistrationsPage() {
                           <Button
                             size="compact-sm"
                             variant="default"
-                            aria-label={t('opRegistrations.openFor', { client: r.clientName, partner: r.partnerName })}
+                            aria-label={t('opRegistrations.openFor', {
+                              client: r.clientName,
+                              partner: r.partnerName,
+                            })}
                             onClick={() => set({ open: r.id })}
                           >
                             {t('opRegistrations.open')}
