@@ -50,7 +50,7 @@ export function DecisionForm({ registration: r, onDecided }: FormProps) {
       />
       <ErrorAlert error={decide.error} />
       <Group>
-        <Button color="teal" loading={decide.isPending} onClick={() => submit('approve')}>
+        <Button loading={decide.isPending} onClick={() => submit('approve')}>
           {t('opRegistrations.decide.approve')}
         </Button>
         <Button color="red" variant="light" loading={decide.isPending} onClick={() => submit('reject')}>
@@ -90,7 +90,7 @@ export function ExtensionForm({ registration: r, onDecided }: FormProps) {
       />
       <ErrorAlert error={decide.error} />
       <Group>
-        <Button color="teal" loading={decide.isPending} onClick={() => submit(true)}>
+        <Button loading={decide.isPending} onClick={() => submit(true)}>
           {t('opRegistrations.extend.grant')}
         </Button>
         <Button color="red" variant="light" loading={decide.isPending} onClick={() => submit(false)}>

@@ -242,7 +242,7 @@ export const opRegistrationsMessages = defineMessages({
       open: 'Details bekijken',
     },
     open: 'Bekijken',
-    openFor: 'Details van {{client}} ({{partner}})',
+    openFor: 'Bekijken: {{client}} ({{partner}})',
     shown_one: '{{count}} registratie',
     shown_other: '{{count}} registraties',
     status: {
