@@ -66,8 +66,13 @@ export default function RegistrationsPage() {
         >
           {(q) => (
             <Stack gap="sm">
-              <Table.ScrollContainer minWidth={1000}>
-                <Table data-testid="registration-queue" verticalSpacing="xs" highlightOnHover>
+              <Table.ScrollContainer minWidth={900}>
+                <Table
+                  data-testid="registration-queue"
+                  verticalSpacing="xs"
+                  horizontalSpacing="xs"
+                  highlightOnHover
+                >
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('opRegistrations.col.partner')}</Table.Th>
