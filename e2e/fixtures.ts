@@ -34,6 +34,8 @@ export function sharedBrowser(options?: Parameters<typeof launch>[0]): () => Bro
 
 export interface ApiSession {
   get<T>(path: string): Promise<T>;
+  /** A write as the same user (with the CSRF token): its status and JSON answer. */
+  post<T>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   partnerId: string | null;
 }
 
@@ -49,9 +51,18 @@ export async function apiAs(email: string): Promise<ApiSession> {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const me = (await response.json()) as { user: { partnerId: string | null } };
+  const me = (await response.json()) as { user: { partnerId: string | null }; csrfToken: string };
   return {
     partnerId: me.user.partnerId,
+    async post<T>(path: string, body: unknown) {
+      const answer = await fetch(`${baseUrl()}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify(body),
+      });
+      const text = await answer.text();
+      return { status: answer.status, body: (text ? JSON.parse(text) : undefined) as T };
+    },
     async get<T>(path: string): Promise<T> {
       const answer = await fetch(`${baseUrl()}${path}`, { headers: { cookie } });
       expect(answer.status, path).toBe(200);

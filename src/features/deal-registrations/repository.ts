@@ -251,3 +251,16 @@ export async function partnerClient(
   );
   return row;
 }
+
+/** The names of these partners (the operator's queue names the partners of its evidence). */
+export async function partnerNames(tx: Queryable, partnerIds: string[]): Promise<Record<string, string>> {
+  if (partnerIds.length === 0) return {};
+  const found = await rows<{ id: string; name: string }>(
+    tx,
+    sql`select partner_id as id, name from partners where partner_id in (${sql.join(
+      partnerIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return Object.fromEntries(found.map((p) => [p.id, p.name]));
+}

@@ -152,7 +152,12 @@ export const queueItemSchema = registrationSchema.extend({
   conflicts: z.array(conflictEvidenceSchema).describe('What it matches today, excluding its own partner'),
 });
 
-export const queueSchema = z.object({ registrations: z.array(queueItemSchema) });
+export const queueSchema = z.object({
+  registrations: z.array(queueItemSchema),
+  partnerNames: z
+    .record(z.string(), z.string())
+    .describe("The name of each partner the conflicts' partnerIds name, by partner id"),
+});
 
 export type Registration = z.infer<typeof registrationSchema>;
 export type QueueItem = z.infer<typeof queueItemSchema>;

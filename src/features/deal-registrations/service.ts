@@ -355,7 +355,7 @@ export function decideExtension(
 export async function registrationQueue(
   deps: Deps,
   status?: string,
-): Promise<{ registrations: QueueItem[] }> {
+): Promise<{ registrations: QueueItem[]; partnerNames: Record<string, string> }> {
   return today(deps, async (tx, on) => {
     const found = await repo.findRegistrations(tx, status ? { status } : {});
     const program = await currentProgram(tx);
@@ -383,6 +383,7 @@ export async function registrationQueue(
         conflicts: matches.conflicts,
       });
     }
-    return { registrations };
+    const named = new Set(registrations.flatMap((r) => r.conflicts.flatMap((c) => c.partnerIds)));
+    return { registrations, partnerNames: await repo.partnerNames(tx, [...named].sort()) };
   });
 }

@@ -63,6 +63,8 @@ const SAME_IN_ALL = new Set(
     'Preview',
     // HubSpot's Dutch help keeps the English term (seeds: "Klik op het keuzemenu Deal type").
     'Deal type',
+    // Dutch writes it as English does (van Dale: conflict, het).
+    'Conflict',
     // File formats: the same name everywhere.
     'CSV',
     'XLSX Excel',

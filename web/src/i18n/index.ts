@@ -16,6 +16,7 @@ import { operatorMessages } from '../features/operator/messages.ts';
 import { opOverviewMessages } from '../features/operator/overview/messages.ts';
 import { opPartnersMessages } from '../features/operator/partners/messages.ts';
 import { opProgramMessages } from '../features/operator/program/messages.ts';
+import { opRegistrationsMessages } from '../features/operator/registrations/messages.ts';
 import { opReportsMessages } from '../features/operator/reports/messages.ts';
 import { opUsersMessages } from '../features/operator/users/messages.ts';
 import { previewMessages } from '../features/previews/messages.ts';
@@ -48,6 +49,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   opImports: opImportsMessages,
   opProgram: opProgramMessages,
   opReports: opReportsMessages,
+  opRegistrations: opRegistrationsMessages,
   opIntegrations: opIntegrationsMessages,
   opAudit: opAuditMessages,
   users: usersMessages,

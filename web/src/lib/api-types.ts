@@ -125,6 +125,15 @@ export type ManualDelivery = z.infer<typeof webhooks.manualDeliverySchema>;
 export type AuditEntry = z.infer<typeof audit.auditEntrySchema>;
 export type AuditPage = z.infer<typeof audit.auditPageSchema>;
 
+import type * as registrations from '../../../src/features/deal-registrations/schemas.ts';
+
+// The operators' deal registration queue (features/deal-registrations), with conflict evidence.
+export type RegistrationQueue = z.infer<typeof registrations.queueSchema>;
+export type QueueRegistration = RegistrationQueue['registrations'][number];
+export type RegistrationConflict = QueueRegistration['conflicts'][number];
+export type RegistrationDecisionBody = z.input<typeof registrations.decisionBody>;
+export type ExtensionDecisionBody = z.input<typeof registrations.extensionDecisionBody>;
+
 import type * as programApi from '../../../src/features/program/api-schemas.ts';
 
 // The program's versions, drafts, what-if and publish (operators only).

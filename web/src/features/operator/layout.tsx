@@ -11,6 +11,7 @@ export const OPERATOR_PAGES = [
   'overview',
   'partners',
   'reports',
+  'registrations',
   'users',
   'imports',
   'program',

@@ -8,6 +8,7 @@ const OverviewPage = lazy(() => import('./overview/overview-page.tsx'));
 const PartnersPage = lazy(() => import('./partners/partners-page.tsx'));
 const PartnerAdminPage = lazy(() => import('./partners/partner-admin-page.tsx'));
 const ReportsPage = lazy(() => import('./reports/reports-page.tsx'));
+const RegistrationsPage = lazy(() => import('./registrations/registrations-page.tsx'));
 const UsersPage = lazy(() => import('./users/users-page.tsx'));
 const ImportsPage = lazy(() => import('./imports/imports-page.tsx'));
 const IntegrationsPage = lazy(() => import('./integrations/integrations-page.tsx'));
@@ -23,6 +24,7 @@ export const operatorChildren: RouteObject[] = [
   { path: 'partners', element: <PartnersPage /> },
   { path: 'partners/:partnerId', element: <PartnerAdminPage /> },
   { path: 'reports', element: <ReportsPage /> },
+  { path: 'registrations', element: <RegistrationsPage /> },
   { path: 'users', element: <UsersPage /> },
   { path: 'imports', element: <ImportsPage /> },
   {

@@ -1,0 +1,37 @@
+// A registration's status (with a pending extension request) and its conflict marker.
+import { Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { QueueRegistration } from '../../../lib/api-types.ts';
+import { type Tone, ToneBadge } from '../../../ui/tone.tsx';
+
+const TONE: Record<QueueRegistration['status'], Tone> = {
+  submitted: 'blue',
+  approved: 'teal',
+  rejected: 'red',
+  expired: 'yellow',
+  won: 'violet',
+  lost: 'orange',
+};
+
+export function RegistrationStatus({ registration: r }: { registration: QueueRegistration }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <ToneBadge tone={TONE[r.status]}>{t(`opRegistrations.status.${r.status}`)}</ToneBadge>
+      {r.extensionStatus === 'requested' ? (
+        <ToneBadge tone="yellow">{t('opRegistrations.extension.requested')}</ToneBadge>
+      ) : null}
+    </Group>
+  );
+}
+
+export function ConflictMarker({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return count === 0 ? (
+    <ToneBadge tone="teal">{t('opRegistrations.conflict.none')}</ToneBadge>
+  ) : (
+    <span data-testid="conflict-marker">
+      <ToneBadge tone="red">{t('opRegistrations.conflict.count', { count })}</ToneBadge>
+    </span>
+  );
+}
