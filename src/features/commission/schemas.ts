@@ -65,6 +65,8 @@ export const commissionSchema = z.object({
   on: isoDateSchema,
   currency: z.string().length(3).describe('The base currency of payouts and quarters'),
   rate: z.number().describe('Commission rate on the remaining backing MRR'),
+  months: z.number().int().describe('Months of service a deal accrues for after its close date'),
+  payoutLagDays: z.number().int().describe('Days after a quarter ends that its accruals are paid'),
   paidTotal: moneySchema,
   upcomingTotal: moneySchema,
   past: z.array(payoutSchema).describe('Newest first'),

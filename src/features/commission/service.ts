@@ -122,6 +122,8 @@ export async function getCommission(db: Queryable, partnerId: string, options: C
     on: options.on,
     currency: base,
     rate: scaledToNumber(program.commission.rate),
+    months: program.commission.months,
+    payoutLagDays: program.commission.payoutLagDays,
     paidTotal: money(schedule.paidTotal, base),
     upcomingTotal: money(schedule.upcomingTotal, base),
     past: payouts
