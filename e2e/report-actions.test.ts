@@ -198,12 +198,12 @@ describe('the report actions of the clients, renewals and history', () => {
         ),
       );
       expect(paid.size).toBeGreaterThan(0);
-      await page.getByRole('button', { name: 'View full commission' }).click();
+      await page.getByRole('link', { name: 'View full commission' }).click();
       const schedule = page.getByTestId('commission-actions');
       await schedule.waitFor();
       await listsCount(page, schedule, paid.size);
       await closeLists(page);
-      expect(await page.getByTestId('commission-schedule').isVisible()).toBe(true);
+      expect(await page.getByTestId('commission-page').isVisible()).toBe(true);
       await checkScreen(page, 'report-actions-commission');
       await page.close();
     },

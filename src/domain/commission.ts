@@ -39,7 +39,7 @@ export interface CommissionSchedule {
   upcomingTotal: Scaled;
 }
 
-function quarterOf(date: IsoDate): { label: string; end: IsoDate } {
+export function quarterOf(date: IsoDate): { label: string; end: IsoDate } {
   const [y, m] = parts(date);
   const q = Math.ceil(m / 3);
   const endMonth = q * 3;
@@ -153,4 +153,33 @@ export function commissionSchedule(ledger: Ledger, on: IsoDate): CommissionSched
     else upcomingTotal += p.amount;
   }
   return { on, currency: program.baseCurrency, payouts, paidTotal, upcomingTotal };
+}
+
+/** The payout date of a quarter 'YYYY-Qn': `payoutLagDays` after the quarter's last day. */
+export function payoutDateOf(quarter: string, payoutLagDays: number): IsoDate {
+  const [year, q] = quarter.split('-Q').map(Number);
+  return addDays(quarterOf(fromParts(year!, q! * 3, 1)).end, payoutLagDays);
+}
+
+/** A quarter named in a payment's reference ("COM-P1-2025Q3", "2025-Q3"), or null. */
+export function quarterInReference(reference: string): string | null {
+  const found = /(?:^|[^0-9])((?:19|20)[0-9]{2})-?Q([1-4])(?![0-9])/i.exec(reference);
+  return found ? `${found[1]}-Q${found[2]}` : null;
+}
+
+/**
+ * The quarter a recorded payment pays: the quarter its reference names; else the quarter of
+ * the latest payout dated on or before the payment (a payment settles what was last due);
+ * else null (paid before any payout was due). `payouts` are the schedule's, in any order.
+ */
+export function paymentQuarter(
+  payment: { paidOn: IsoDate; reference: string },
+  payouts: readonly { quarter: string; payoutDate: IsoDate }[],
+): string | null {
+  const named = quarterInReference(payment.reference);
+  if (named) return named;
+  let best: { quarter: string; payoutDate: IsoDate } | null = null;
+  for (const p of payouts)
+    if (p.payoutDate <= payment.paidOn && (!best || p.payoutDate > best.payoutDate)) best = p;
+  return best?.quarter ?? null;
 }

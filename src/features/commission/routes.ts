@@ -23,6 +23,8 @@ function register(app: App, deps: AppDeps): void {
       getCommission(deps.db, request.params.partnerId, {
         on: dayOf(deps, request.query.on),
         accruals: request.query.accruals,
+        status: request.query.status,
+        client: request.query.client,
       }),
   );
 }

@@ -6,9 +6,10 @@ import type { IsoDate } from '../../domain/dates.ts';
 import { deriveLedger } from '../../domain/ledger.ts';
 import { type Scaled, scaledToNumber } from '../../domain/money.ts';
 import type { Program } from '../../domain/program.ts';
-import { money, scaledOf } from '../portal/json.ts';
+import { money } from '../portal/json.ts';
 import { latestProgramVersion, programOfVersion } from '../portal/program.ts';
 import { commissionFacts, derivedStateVersion, partnerPayments } from './repository.ts';
+import { dealAccruals, matchedPayments, reconcile } from './view.ts';
 
 interface PayoutSummary {
   quarter: string;
@@ -25,6 +26,7 @@ interface ScheduleSummary {
   paidTotal: Scaled;
   upcomingTotal: Scaled;
   payouts: PayoutSummary[];
+  clientNames: Map<string, string>;
 }
 
 function summarize(
@@ -46,6 +48,7 @@ function summarize(
       deals: new Set(p.accruals.map((a) => a.dealId)).size,
       ...(accruals ? { accruals: p.accruals } : {}),
     })),
+    clientNames: new Map(facts.clients.map((c) => [c.clientId, c.name ?? ''])),
   };
 }
 
@@ -76,16 +79,30 @@ async function scheduleFor(db: Queryable, partnerId: string, on: IsoDate, accrua
   return { program, schedule };
 }
 
-export async function getCommission(
-  db: Queryable,
-  partnerId: string,
-  options: { on: IsoDate; accruals: boolean },
-) {
-  const [{ program, schedule }, payments] = await Promise.all([
+export interface CommissionOptions {
+  on: IsoDate;
+  accruals: boolean;
+  /** Only the payouts paid, or only the estimates. */
+  status?: 'paid' | 'upcoming' | undefined;
+  /** Only this client's deals and accruals. */
+  client?: string | undefined;
+}
+
+export async function getCommission(db: Queryable, partnerId: string, options: CommissionOptions) {
+  const [{ program, schedule }, paymentRows] = await Promise.all([
     scheduleFor(db, partnerId, options.on, options.accruals),
     partnerPayments(db, partnerId),
   ]);
   const base = schedule.currency;
+  const { status, client } = options;
+  const payouts = schedule.payouts
+    .filter((p) => status === undefined || p.status === status)
+    .map((p) =>
+      client === undefined || !p.accruals
+        ? p
+        : { ...p, accruals: p.accruals.filter((a) => a.clientId === client) },
+    );
+  const payments = matchedPayments(program, paymentRows, schedule.payouts);
   const payout = (p: PayoutSummary) => ({
     quarter: p.quarter,
     payoutDate: p.payoutDate,
@@ -103,18 +120,27 @@ export async function getCommission(
   });
   return {
     on: options.on,
+    currency: base,
     rate: scaledToNumber(program.commission.rate),
+    months: program.commission.months,
+    payoutLagDays: program.commission.payoutLagDays,
     paidTotal: money(schedule.paidTotal, base),
     upcomingTotal: money(schedule.upcomingTotal, base),
-    past: schedule.payouts
+    past: payouts
       .filter((p) => p.status === 'paid')
       .reverse()
       .map(payout),
-    upcoming: schedule.payouts.filter((p) => p.status === 'upcoming').map(payout),
+    upcoming: payouts.filter((p) => p.status === 'upcoming').map(payout),
+    quarters: reconcile(program, options.on, schedule.payouts, payments).filter(
+      (q) => status === undefined || q.status === status,
+    ),
+    ...(options.accruals ? { deals: dealAccruals(program, payouts, schedule.clientNames) } : {}),
     payments: payments.map((p) => ({
       paidOn: p.paidOn,
-      amount: money(scaledOf(p.amount), p.currency),
+      amount: p.amount,
       reference: p.reference,
+      amountBase: money(p.base, base),
+      quarter: p.quarter,
     })),
   };
 }

@@ -270,7 +270,15 @@ describe('GET /commission', () => {
       status: 'upcoming',
     });
     expect(body.past.map((p: { quarter: string }) => p.quarter)).toEqual(['2025-Q1', '2024-Q4', '2024-Q3']);
-    expect(body.payments).toEqual([{ paidOn: '2025-05-15', amount: usd(2280), reference: 'PAY-2025Q1' }]);
+    expect(body.payments).toEqual([
+      {
+        paidOn: '2025-05-15',
+        amount: usd(2280),
+        reference: 'PAY-2025Q1',
+        amountBase: usd(2280),
+        quarter: '2025-Q1',
+      },
+    ]);
     expect(body.past[0].accruals).toBeUndefined();
   });
 

@@ -157,20 +157,27 @@ interface AccrualRow {
   payoutStatus: string;
   dealId: string;
   clientId: string;
+  clientName: string;
   date: string;
   backing: Money;
   amount: Money;
   amountBase: Money;
 }
 
+/** The commission view's status filter: the accruals of the payouts paid, or of the estimates. */
+const COMMISSION_STATUSES = ['paid', 'upcoming'] as const;
+
 export const commissionReport: ReportDefinition<AccrualRow> = {
-  metrics: [],
+  metrics: COMMISSION_STATUSES,
   uses: 'day',
   operatorOnly: false,
+  // The commission view's client filter.
+  filters: ['client'],
   columns: [
     { header: 'partner_id', value: (r) => r.partnerId },
     { header: 'deal_id', value: (r) => r.dealId },
     { header: 'client_id', value: (r) => r.clientId },
+    { header: 'client_name', value: (r) => r.clientName },
     { header: 'month_of_service', type: 'date', value: (r) => r.date },
     ...moneyColumns<AccrualRow>('backing', (r) => r.backing),
     ...moneyColumns<AccrualRow>('amount', (r) => r.amount),
@@ -181,13 +188,22 @@ export const commissionReport: ReportDefinition<AccrualRow> = {
   ],
   rows: (db, params) =>
     eachPartner(db, params, async (partnerId) => {
-      const commission = await getCommission(db, partnerId, { on: params.on, accruals: true });
+      // One status of the two is that status's payouts; both (or none named) is all of them.
+      const statuses = params.metric?.split(',') ?? [];
+      const commission = await getCommission(db, partnerId, {
+        on: params.on,
+        accruals: true,
+        status: statuses.length === 1 ? (statuses[0] as (typeof COMMISSION_STATUSES)[number]) : undefined,
+        client: params.client ?? undefined,
+      });
+      const names = new Map(commission.deals?.map((d) => [d.clientId, d.clientName]));
       return [...commission.past.slice().reverse(), ...commission.upcoming].flatMap((p) =>
         (p.accruals ?? []).map((a) => ({
           quarter: p.quarter,
           payoutDate: p.payoutDate,
           payoutStatus: p.status,
           ...a,
+          clientName: names.get(a.clientId) ?? '',
         })),
       );
     }),

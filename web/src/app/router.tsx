@@ -96,6 +96,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="dashboard" replace /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'tier', element: <TierPage /> },
+          { path: 'commission', Component: lazy(() => import('../features/commission/commission-page.tsx')) },
           { path: 'previews/projection', element: <ProjectionPreviewPage /> },
           { path: 'lists', element: <ListsPage /> },
           { path: 'reports', element: <ReportsPage /> },

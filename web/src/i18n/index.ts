@@ -6,6 +6,7 @@ import { commonMessages } from '../app/messages.ts';
 import { authMessages } from '../features/auth/messages.ts';
 import { calculatorMessages } from '../features/calculator/messages.ts';
 import { clientMessages } from '../features/clients/messages.ts';
+import { commissionMessages } from '../features/commission/messages.ts';
 import { activityMessages } from '../features/dashboard/activity-messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { listsMessages } from '../features/lists/messages.ts';
@@ -36,6 +37,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   dashboard: dashboardMessages,
   clients: clientMessages,
   activity: activityMessages,
+  commission: commissionMessages,
   tier: tierMessages,
   tierProgram: tierProgramMessages,
   tierOverview: tierOverviewMessages,

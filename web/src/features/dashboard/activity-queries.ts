@@ -120,12 +120,3 @@ export function salesClientIds(
     }),
   );
 }
-
-/** The clients of the commission view: those of every commissionable deal, paid or upcoming. */
-export async function commissionClientIds(partnerId: string, on: string): Promise<string[]> {
-  const view = await api.get<Commission>(partnerPath(partnerId, '/commission'), { on, accruals: true });
-  const ids = new Set<string>();
-  for (const payout of [...view.past, ...view.upcoming])
-    for (const accrual of payout.accruals ?? []) ids.add(accrual.clientId);
-  return [...ids];
-}

@@ -1,14 +1,14 @@
 // Commission: paid to date and upcoming (estimated) totals, the next and the last payouts,
-// and the full schedule in a drawer.
+// and a link to the full commission page.
 import { Button, Divider, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Commission, Payout } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { Panel, Stat } from '../../ui/panel.tsx';
+import { useQuarter } from '../commission/commission-tables.tsx';
 import classes from './activity.module.css';
 import { useCommission } from './activity-queries.ts';
-import { CommissionDrawer, useQuarter } from './commission-drawer.tsx';
 
 const SHORT_LIST = 3;
 
@@ -54,7 +54,6 @@ export function CommissionPanel({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const query = useCommission(partnerId);
-  const [opened, setOpened] = useState(false);
   return (
     <Panel
       id="commission"
@@ -90,16 +89,15 @@ export function CommissionPanel({ partnerId }: { partnerId: string }) {
             />
           </SimpleGrid>
           <Group>
-            <Button variant="light" size="sm" onClick={() => setOpened(true)} aria-haspopup="dialog">
+            <Button
+              variant="light"
+              size="sm"
+              component={Link}
+              to={`/partners/${encodeURIComponent(partnerId)}/commission`}
+            >
               {t('activity.commission.viewAll')}
             </Button>
           </Group>
-          <CommissionDrawer
-            partnerId={partnerId}
-            data={data}
-            opened={opened}
-            onClose={() => setOpened(false)}
-          />
         </Stack>
       )}
     </Panel>
