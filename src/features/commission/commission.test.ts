@@ -103,6 +103,33 @@ describe('GET /commission: quarters, accrued against paid', () => {
   });
 });
 
+describe('GET /commission: the totals of the quarters shown', () => {
+  type Quarter = {
+    status: string;
+    accrued: { amount: number };
+    paid: { amount: number };
+    difference: { amount: number } | null;
+  };
+  const cents = (quarters: Quarter[], pick: (q: Quarter) => number) =>
+    quarters.reduce((sum, q) => sum + Math.round(pick(q) * 100), 0) / 100;
+  it('sums accrued (paid quarters), paid, difference and the upcoming estimate; the status filter applies', async () => {
+    const all = (await get()).body;
+    const quarters: Quarter[] = all.quarters;
+    expect(all.totals).toEqual({
+      accrued: usd(cents(quarters, (q) => (q.status === 'paid' ? q.accrued.amount : 0))),
+      paid: usd(cents(quarters, (q) => q.paid.amount)),
+      difference: usd(cents(quarters, (q) => q.difference?.amount ?? 0)),
+      upcoming: usd(cents(quarters, (q) => (q.status === 'upcoming' ? q.accrued.amount : 0))),
+    });
+    // The schedule's own totals agree (a quarter only paid for accrues nothing).
+    expect(all.totals.upcoming).toEqual(all.upcomingTotal);
+    expect(all.totals.accrued).toEqual(all.paidTotal);
+    const paid = (await get('?status=paid')).body;
+    expect(paid.totals.upcoming).toEqual(usd(0));
+    expect(paid.totals.accrued).toEqual(all.totals.accrued);
+  });
+});
+
 describe('GET /commission?accruals=true: every deal per month', () => {
   it('lists each commissionable deal with its months of service, totals to the cent', async () => {
     const { body } = await get('?accruals=true');

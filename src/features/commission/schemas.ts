@@ -76,6 +76,14 @@ export const commissionSchema = z.object({
     .describe(
       'Accrued against paid, oldest first. A payment pays the quarter its reference names (2025Q3, 2025-Q3), else the quarter of the latest payout due on or before it',
     ),
+  totals: z
+    .object({
+      accrued: moneySchema.describe('Accrued on the paid quarters shown'),
+      paid: moneySchema.describe('Paid for the quarters shown'),
+      difference: moneySchema.describe('The sum of their differences'),
+      upcoming: moneySchema.describe('Accrued on the upcoming quarters shown (the estimate)'),
+    })
+    .describe('The figures over the quarters shown (the status filter applies)'),
   deals: z
     .array(dealAccrualsSchema)
     .optional()

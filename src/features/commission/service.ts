@@ -131,9 +131,7 @@ export async function getCommission(db: Queryable, partnerId: string, options: C
       .reverse()
       .map(payout),
     upcoming: payouts.filter((p) => p.status === 'upcoming').map(payout),
-    quarters: reconcile(program, options.on, schedule.payouts, payments).filter(
-      (q) => status === undefined || q.status === status,
-    ),
+    ...reconcile(program, options.on, schedule.payouts, payments, status),
     ...(options.accruals ? { deals: dealAccruals(program, payouts, schedule.clientNames) } : {}),
     payments: payments.map((p) => ({
       paidOn: p.paidOn,

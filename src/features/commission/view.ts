@@ -39,6 +39,7 @@ export function reconcile(
   on: IsoDate,
   payouts: readonly ViewPayout[],
   payments: ReturnType<typeof matchedPayments>,
+  status: 'paid' | 'upcoming' | undefined,
 ) {
   const base = program.baseCurrency;
   const quarters = new Map<
@@ -65,18 +66,39 @@ export function reconcile(
     q.paid += payment.base;
     q.refs.push(payment.reference);
   }
-  return [...quarters.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([quarter, q]) => ({
+  const shown = [...quarters.entries()]
+    .filter(([, q]) => status === undefined || q.status === status)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  // The page's four figures, summed here in exact units (not from the rounded amounts).
+  const totals = { accrued: 0, paid: 0, difference: 0, upcoming: 0 };
+  for (const [, q] of shown) {
+    if (q.status === 'paid') totals.accrued += q.accrued;
+    else totals.upcoming += q.accrued;
+    totals.paid += q.paid;
+    if (hasDifference(q)) totals.difference += q.paid - q.accrued;
+  }
+  return {
+    quarters: shown.map(([quarter, q]) => ({
       quarter,
       payoutDate: q.payoutDate,
       status: q.status,
       accrued: money(q.accrued, base),
       paid: money(q.paid, base),
-      difference: q.status === 'paid' || q.refs.length > 0 ? money(q.paid - q.accrued, base) : null,
+      difference: hasDifference(q) ? money(q.paid - q.accrued, base) : null,
       payments: q.refs.sort(),
-    }));
+    })),
+    totals: {
+      accrued: money(totals.accrued, base),
+      paid: money(totals.paid, base),
+      difference: money(totals.difference, base),
+      upcoming: money(totals.upcoming, base),
+    },
+  };
 }
+
+/** A paid quarter, or one something was paid for already, has a difference. */
+const hasDifference = (q: { status: 'paid' | 'upcoming'; refs: string[] }) =>
+  q.status === 'paid' || q.refs.length > 0;
 
 /** Every deal of the payouts' accruals with its months of service, oldest first; deals in id order. */
 export function dealAccruals(

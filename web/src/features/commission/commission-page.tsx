@@ -6,7 +6,7 @@ import { Anchor, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Commission } from '../../lib/api-types.ts';
-import { type Money, useFormat } from '../../lib/format.ts';
+import { useFormat } from '../../lib/format.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { Panel, Stat } from '../../ui/panel.tsx';
 import { LINK, MUTED } from '../../ui/tone.tsx';
@@ -14,7 +14,7 @@ import { ExportAction } from '../reports/export-action.tsx';
 import { SaveReportAction } from '../reports/save-report-action.tsx';
 import { UseInListsAction } from '../reports/use-in-lists-action.tsx';
 import { AccrualsTable } from './accruals-table.tsx';
-import { Difference, PaymentsTable, QuartersTable, sumMoney } from './commission-tables.tsx';
+import { Difference, PaymentsTable, QuartersTable } from './commission-tables.tsx';
 import {
   type CommissionFilters,
   type CommissionStatus,
@@ -48,65 +48,25 @@ function useFilters(): [
   ];
 }
 
+/** The four figures of the quarters shown, as the API sums them. */
 function Figures({ data }: { data: Commission }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const paid = data.quarters.filter((q) => q.status === 'paid');
-  const upcoming = data.quarters.filter((q) => q.status === 'upcoming');
-  const currency = data.currency;
-  const difference: Money = sumMoney(
-    data.quarters.flatMap((q) => (q.difference ? [q.difference] : [])),
-    currency,
+  const { totals } = data;
+  const figure = (key: 'accrued' | 'paid' | 'difference' | 'upcoming') => (
+    <Stat
+      key={key}
+      label={t(`commission.stats.${key}`)}
+      value={
+        <span data-testid={`figure-${key}`}>
+          {key === 'difference' ? <Difference value={totals.difference} /> : f.money(totals[key])}
+        </span>
+      }
+    />
   );
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg" data-testid="commission-figures">
-      <Stat
-        label={t('commission.stats.accrued')}
-        value={
-          <span data-testid="figure-accrued">
-            {f.money(
-              sumMoney(
-                paid.map((q) => q.accrued),
-                currency,
-              ),
-            )}
-          </span>
-        }
-      />
-      <Stat
-        label={t('commission.stats.paid')}
-        value={
-          <span data-testid="figure-paid">
-            {f.money(
-              sumMoney(
-                data.quarters.map((q) => q.paid),
-                currency,
-              ),
-            )}
-          </span>
-        }
-      />
-      <Stat
-        label={t('commission.stats.difference')}
-        value={
-          <span data-testid="figure-difference">
-            <Difference value={difference} />
-          </span>
-        }
-      />
-      <Stat
-        label={t('commission.stats.upcoming')}
-        value={
-          <span data-testid="figure-upcoming">
-            {f.money(
-              sumMoney(
-                upcoming.map((q) => q.accrued),
-                currency,
-              ),
-            )}
-          </span>
-        }
-      />
+      {(['accrued', 'paid', 'difference', 'upcoming'] as const).map(figure)}
     </SimpleGrid>
   );
 }

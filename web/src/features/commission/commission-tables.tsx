@@ -17,11 +17,11 @@ export function useQuarter(): (quarter: string) => string {
   };
 }
 
-/** Amounts of one currency added in its minor units (the API's amounts are rounded to them). */
+/** Amounts of one currency added exactly, in the API's scale (4 decimals, any minor unit). */
 export function sumMoney(amounts: readonly Money[], currency: string): Money {
-  let cents = 0;
-  for (const m of amounts) cents += Math.round(m.amount * 100);
-  return { amount: cents / 100, currency };
+  let units = 0;
+  for (const m of amounts) units += Math.round(m.amount * 10_000);
+  return { amount: units / 10_000, currency };
 }
 
 /** Paid − accrued: red below zero (paid too little), green above, plain when even. */
