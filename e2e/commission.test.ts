@@ -1,15 +1,18 @@
-// The commission page against the API (rules §9): from the dashboard's Commission panel to
-// the full view, whose quarters (payout date, accrued, paid, difference) and deals × months
-// accruals total what the API answers; the status filter changes page and API alike and is
-// kept in the URL; the export downloads the filtered accruals; Swedish and Dutch; axe.
-// A user of its own (the largest partner's), as the language it picks is saved per user.
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Commission } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import {
+  apiAs,
+  baseUrl,
+  checkScreen,
+  choose,
+  DEMO,
+  exportFile,
+  panelsLoaded,
+  sharedBrowser,
+} from './fixtures.ts';
 import { freshUser, writerAs } from './fresh-user.ts';
 
 const browser = sharedBrowser();
@@ -98,16 +101,7 @@ describe('the commission page', () => {
 
       // The export: the accruals of the paid payouts, row by row.
       const actions = page.getByTestId('commission-actions');
-      await actions.getByTestId('export-action').click();
-      const dialog = page.getByTestId('export-dialog');
-      await dialog.waitFor();
-      await dialog.getByText('CSV', { exact: true }).click();
-      const [event] = (await Promise.all([
-        page.waitForEvent('download'),
-        dialog.getByTestId('export-submit').click(),
-      ])) as [Download, unknown];
-      await dialog.waitFor({ state: 'detached' });
-      const file = await readFile(await event.path());
+      const { file } = await exportFile(page, actions);
       const rows = parse(file.subarray(3), { columns: true }) as Record<string, string>[];
       const accruals = (paid.deals ?? []).flatMap((d) => d.accruals.map((a) => ({ ...a, dealId: d.dealId })));
       expect(rows.length).toBe(accruals.length);

@@ -1,6 +1,7 @@
 // What every journey shares: the demo server's address, its accounts, a browser per file,
 // and the API as the same user sees it (to compare the screen with the data).
-import type { Locator, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { type Browser, DEMO_PASSWORD, launch, screenshot, seriousViolations } from './browser.ts';
 
@@ -162,4 +163,27 @@ export async function auditRow(page: Page, action: string, text: string | RegExp
   const row = rows.filter({ hasText: text }).first();
   await row.waitFor();
   return row;
+}
+
+/**
+ * Exports through the Export action in `scope`: chooses the format (after it, `screen` is
+ * checked with the dialog open), downloads, and waits for the dialog to close.
+ */
+export async function exportFile(
+  page: Page,
+  scope: Locator,
+  options: { format?: 'CSV' | 'XLSX (Excel)'; screen?: string } = {},
+): Promise<{ file: Buffer; name: string }> {
+  await scope.getByTestId('export-action').click();
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.waitFor();
+  await dialog.getByText(options.format ?? 'CSV', { exact: true }).click();
+  if (options.screen) await checkScreen(page, options.screen);
+  const [event] = (await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByTestId('export-submit').click(),
+  ])) as [Download, unknown];
+  const file = await readFile(await event.path());
+  await dialog.waitFor({ state: 'hidden' });
+  return { file, name: event.suggestedFilename() };
 }

@@ -14,6 +14,7 @@ import {
   checkScreen,
   choose,
   DEMO,
+  exportFile,
   panelsLoaded,
   sharedBrowser,
 } from './fixtures.ts';
@@ -39,22 +40,8 @@ async function openFigure(page: Page, figure: string): Promise<void> {
 }
 
 /** Exports from `scope` (the report dialog, or the page where it has one Export action). */
-async function download(
-  page: Page,
-  format: 'CSV' | 'XLSX (Excel)',
-  scope: Locator = page.getByTestId('report'),
-): Promise<{ file: Buffer; name: string }> {
-  await scope.getByTestId('export-action').click();
-  const dialog = page.getByTestId('export-dialog');
-  await dialog.waitFor();
-  await dialog.getByText(format, { exact: true }).click();
-  const [event] = (await Promise.all([
-    page.waitForEvent('download'),
-    dialog.getByTestId('export-submit').click(),
-  ])) as [Download, unknown];
-  const path = await event.path();
-  return { file: await readFile(path), name: event.suggestedFilename() };
-}
+const download = (page: Page, format: 'CSV' | 'XLSX (Excel)', scope: Locator = page.getByTestId('report')) =>
+  exportFile(page, scope, { format });
 
 async function closeDialogs(page: Page): Promise<void> {
   await page.keyboard.press('Escape');

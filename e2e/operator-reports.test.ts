@@ -1,10 +1,5 @@
-// Journey on the console's Reports page: an operator opens Reports, chooses lost sold points
-// over the last 12 months; the total and the first rows are the API's; a partner's rows
-// open in a drawer; the CSV export's points sum to the page's total; the partners report
-// exports every partner; the page in Swedish.
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PartnerFigures } from '../web/src/lib/api-types.ts';
 import {
@@ -13,6 +8,7 @@ import {
   choose,
   consoleLoaded,
   DEMO,
+  exportFile,
   sharedBrowser,
   signInOperator,
 } from './fixtures.ts';
@@ -22,19 +18,7 @@ const language = /^(Language|Språk|Taal)$/;
 const LOST = 'expired-sold,decreased-sold,declined-sold';
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 
-async function download(page: Page, scope: Locator): Promise<{ file: Buffer; name: string }> {
-  await scope.getByTestId('export-action').click();
-  const dialog = page.getByTestId('export-dialog');
-  await dialog.waitFor();
-  await dialog.getByText('CSV', { exact: true }).click();
-  const [event] = (await Promise.all([
-    page.waitForEvent('download'),
-    dialog.getByTestId('export-submit').click(),
-  ])) as [Download, unknown];
-  const file = await readFile(await event.path());
-  await dialog.waitFor({ state: 'hidden' });
-  return { file, name: event.suggestedFilename() };
-}
+const download = (page: Page, scope: Locator) => exportFile(page, scope);
 
 const csvRows = (file: Buffer) => parse(file.subarray(3), { columns: true }) as Record<string, string>[];
 

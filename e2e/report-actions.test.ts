@@ -1,12 +1,5 @@
-// Journeys on the report actions of the portal's tables: from the clients table, filtered,
-// export its unsummarized data as CSV (the downloaded rows are the API's filtered clients,
-// every page of them) and see Save as report refused while a filter is on; a client's points
-// history exported (its sold entries, as the API's history lists them); from upcoming
-// renewals, put the renewals' clients in a new list and check its count; the clients of a
-// shared-sales figure and of the commission view counted by Use in lists.
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type {
   ClientHistory,
@@ -17,7 +10,16 @@ import type {
   Summary,
 } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import {
+  apiAs,
+  baseUrl,
+  checkScreen,
+  choose,
+  DEMO,
+  exportFile,
+  panelsLoaded,
+  sharedBrowser,
+} from './fixtures.ts';
 
 const browser = sharedBrowser();
 const SLOW = 180_000;
@@ -47,21 +49,11 @@ async function downloadCsv(
   scope: Locator,
   screen?: string,
 ): Promise<{ rows: Record<string, string>[]; name: string }> {
-  await scope.getByTestId('export-action').click();
-  const dialog = page.getByTestId('export-dialog');
-  await dialog.waitFor();
-  await dialog.getByText('CSV', { exact: true }).click();
-  if (screen) await checkScreen(page, screen);
-  const [event] = (await Promise.all([
-    page.waitForEvent('download'),
-    dialog.getByTestId('export-submit').click(),
-  ])) as [Download, unknown];
-  await dialog.waitFor({ state: 'detached' });
-  const file = await readFile(await event.path());
+  const { file, name } = await exportFile(page, scope, { screen });
   expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   return {
     rows: parse(file.subarray(3), { columns: true }) as Record<string, string>[],
-    name: event.suggestedFilename(),
+    name,
   };
 }
 
