@@ -14,10 +14,6 @@ export class DealWriter {
   readonly deals: DealFact[] = [];
   /** createdOn of each deal as a day number (for sorting). */
   dealDay: Int32Array;
-  /** USD of commissionable (sourced, closed-won) MRR by partner * quarters + quarter of close. */
-  readonly commissionUsd: Float64Array;
-  readonly firstQuarter: number;
-  readonly quarters: number;
   /** Deals share one products array per product (rows are read-only). */
   private readonly productArrays = PRODUCTS.map((p) => [p]);
   private ci = 0;
@@ -31,9 +27,6 @@ export class DealWriter {
     capacity: number,
   ) {
     this.dealDay = new Int32Array(Math.max(16, capacity));
-    this.firstQuarter = Math.floor(cal.monthIndex(cal.startDay) / 3);
-    this.quarters = Math.floor(cal.monthIndex(cal.endDay) / 3) - this.firstQuarter + 1;
-    this.commissionUsd = new Float64Array(partners.rows.length * this.quarters);
   }
 
   forClient(ci: number): void {
@@ -117,10 +110,6 @@ export class DealWriter {
       products: this.productArrays[prod]!,
       name: `${client.name} - ${PRODUCTS[prod]}`,
     });
-    if (stage === 'closed_won' && type === 'sourced') {
-      const q = Math.floor(this.cal.monthIndex(closed) / 3) - this.firstQuarter;
-      this.commissionUsd[partner * this.quarters + q]! += this.pricing.toUsd(amountMinor);
-    }
     return n;
   }
 }

@@ -11,13 +11,15 @@
 //   closed-won deal of the client, some without (seller of record, or a direct sale);
 // - the total number of changes is exactly round(clients * changesPerClient).
 import { isIsoDate } from '../../domain/dates.ts';
+import { exampleProgram } from '../../domain/default-program.ts';
 import { Calendar, idWidth, makeId } from './calendar.ts';
 import { generateClients } from './clients.ts';
 import { generateHistory } from './history.ts';
 import { generateCertifications, generatePartners, generateTeam } from './partners.ts';
+import { generatePayments } from './payments.ts';
 import { Rng } from './random.ts';
 import type { Dataset, GenerateOptions } from './types.ts';
-import { generatePayments, generateUsage } from './usage.ts';
+import { generateUsage } from './usage.ts';
 
 export type {
   ClientRow,
@@ -48,7 +50,6 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const book = generateClients(partners, o, cal, rng('clients'));
   const history = generateHistory(book, partners, cal, rng('history'));
   const usage = generateUsage(book.rows, book.originDay, history, cal, rng('usage'), o.usageMonths);
-  const payments = generatePayments(partners, history, cal);
 
   // Ids ascend with the date (deals by createdOn, changes by date; generation order within
   // a day, so same-date changes of a line apply in the order they were made). Assigned in
@@ -63,6 +64,20 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const deal = history.changeDeal[i]!;
     if (deal >= 0) c.dealId = history.deals[deal]!.dealId;
   });
+
+  const facts = {
+    partners: partners.rows,
+    clients: book.rows,
+    managements: book.managements,
+    deals,
+    changes,
+  };
+  const payments = generatePayments(
+    o.program,
+    { ...facts, certifications, renewals: history.renewals, usage },
+    cal.endDate,
+    o.seed,
+  );
 
   return {
     meta: {
@@ -108,7 +123,8 @@ function checkOptions(options: GenerateOptions): Required<GenerateOptions> {
     problems.push(`endDate must be YYYY-MM-DD (got ${endDate})`);
   if (typeof seed !== 'string' && !Number.isFinite(seed)) problems.push(`seed must be a string or a number`);
   if (problems.length > 0) throw new RangeError(problems.join('; '));
-  return { partners, clients, months, seed, endDate, changesPerClient, usageMonths };
+  const program = options.program ?? exampleProgram;
+  return { partners, clients, months, seed, endDate, changesPerClient, usageMonths, program };
 }
 
 /**

@@ -39,10 +39,6 @@ export interface History {
   hubMask: Uint8Array;
   /** Per client: sum of the editions (0-2) of the products it held. */
   editionSum: Uint8Array;
-  /** USD of commissionable (sourced, closed-won) MRR by partner * quarters + quarter of close. */
-  commissionUsd: Float64Array;
-  firstQuarter: number;
-  quarters: number;
 }
 
 export function generateHistory(book: ClientBook, partners: PartnerSet, cal: Calendar, rng: Rng): History {
@@ -118,9 +114,6 @@ class HistoryBuilder {
       activeUntil: this.activeUntil,
       hubMask: this.hubMask,
       editionSum: this.editionSum,
-      commissionUsd: this.deals.commissionUsd,
-      firstQuarter: this.deals.firstQuarter,
-      quarters: this.deals.quarters,
     };
   }
 

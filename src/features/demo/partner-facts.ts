@@ -27,7 +27,7 @@ export interface PartnerFactsIndex {
   factsFor(partnerId: string): PartnerFacts | undefined;
 }
 
-type Dataish = Pick<
+export type Dataish = Pick<
   Dataset,
   'partners' | 'clients' | 'changes' | 'deals' | 'managements' | 'certifications' | 'renewals' | 'usage'
 >;

@@ -33,7 +33,12 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
   const program = await getProgram(deps.db);
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-demo-'));
   try {
-    const dataset = generateDataset({ ...DEMO_SIZE, seed: 'tierwise-demo', endDate: deps.clock.today() });
+    const dataset = generateDataset({
+      ...DEMO_SIZE,
+      seed: 'tierwise-demo',
+      endDate: deps.clock.today(),
+      program,
+    });
     await writeDatasetFolder(dataset, dir);
     const outcome = await inlineImport(deps.db, {
       dir,

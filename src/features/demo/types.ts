@@ -14,6 +14,7 @@ import type {
   UsageFact,
 } from '../../domain/facts.ts';
 import type { Scaled } from '../../domain/money.ts';
+import type { Program } from '../../domain/program.ts';
 
 export interface GenerateOptions {
   partners: number;
@@ -31,6 +32,8 @@ export interface GenerateOptions {
    * save memory (usage is the largest table: ~4M rows, ~40% of the heap at bench size).
    */
   usageMonths?: number;
+  /** The program whose commission the past payments follow (default: the example program). */
+  program?: Program;
 }
 
 export interface PartnerRow {

@@ -1,13 +1,10 @@
-// Monthly product usage of every client while it pays, and the partners' past commission
-// payments (quarterly, from their sourced closed-won deals).
-import { minorUnits } from '../../domain/money.ts';
+// Monthly product usage of every client while it pays.
 import type { Calendar } from './calendar.ts';
-import { APPS, CURRENCIES, FIRST_NAMES, HUBS, LAST_NAMES } from './catalog.ts';
+import { APPS, FIRST_NAMES, HUBS, LAST_NAMES } from './catalog.ts';
 import type { History } from './history.ts';
-import type { PartnerSet } from './partners.ts';
 import { slug } from './partners.ts';
 import type { Rng } from './random.ts';
-import type { ClientRow, PaymentRow, UsageRow } from './types.ts';
+import type { ClientRow, UsageRow } from './types.ts';
 
 export function generateUsage(
   clients: readonly ClientRow[],
@@ -68,45 +65,4 @@ export function generateUsage(
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
-}
-
-/** Commission rate on sourced MRR, paid quarterly 45 days after the quarter (example program). */
-const COMMISSION_RATE = 0.2;
-const COMMISSION_QUARTERS = 12;
-const PAYOUT_LAG_DAYS = 45;
-
-/**
- * Past payments only (paid on or before the end date), in the partner's currency: an
- * approximation of the program's commission from the deals' amounts (it ignores later
- * downgrades and churn), since payments are facts the vendor reports, not engine output.
- */
-export function generatePayments(partners: PartnerSet, history: History, cal: Calendar): PaymentRow[] {
-  const out: PaymentRow[] = [];
-  const { quarters, firstQuarter, commissionUsd } = history;
-  const per100 = new Map(CURRENCIES.map((c) => [c.code, c.per100]));
-  partners.rows.forEach((p, i) => {
-    let running = 0;
-    for (let q = 0; q < quarters; q++) {
-      running += commissionUsd[i * quarters + q]!;
-      if (q >= COMMISSION_QUARTERS) running -= commissionUsd[i * quarters + q - COMMISSION_QUARTERS]!;
-      if (running <= 0) continue;
-      const quarter = firstQuarter + q;
-      const paid = cal.monthStartDay(quarter * 3 + 3) - 1 + PAYOUT_LAG_DAYS;
-      if (paid > cal.endDay) break;
-      const digits = minorUnits(p.currency);
-      const amount = Math.round(
-        ((running * 3 * COMMISSION_RATE * (per100.get(p.currency) ?? 100)) / 100) * 10 ** digits,
-      );
-      if (amount <= 0) continue;
-      const year = Math.floor(quarter / 4);
-      out.push({
-        partnerId: p.partnerId,
-        paidOn: cal.iso(paid),
-        amount: amount * 10 ** (4 - digits),
-        currency: p.currency,
-        reference: `COM-${p.partnerId}-${year}Q${(quarter % 4) + 1}`,
-      });
-    }
-  });
-  return out;
 }
