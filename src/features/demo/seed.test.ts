@@ -44,7 +44,7 @@ describe('demo data on first start', () => {
     expect(await listPartners(database.db)).toEqual(partners);
   });
 
-  it("pays what the engine accrued: every paid quarter reconciles but a few that differ by a few percent", {
+  it('pays what the engine accrued: every paid quarter reconciles but a few that differ by a few percent', {
     timeout: 120_000,
   }, async () => {
     const on = deps().clock.today();
