@@ -118,6 +118,11 @@ describe('the operator', () => {
     expect(
       (await h.call('POST', mine('P1', `/${nova.id}/extension`), h.p1, { reason: 'again' })).status,
     ).toBe(409);
+    // The queue's "extension requests" view is filtered on the server.
+    const waiting = (await h.call('GET', '/api/v1/deal-registrations?extension=requested', h.ops)).body;
+    expect(waiting.registrations.map((r: { id: string }) => r.id)).toEqual([nova.id]);
+    const bad = await h.call('GET', '/api/v1/deal-registrations?extension=pending', h.ops);
+    expect([bad.status, bad.raw]).toEqual([400, expect.stringContaining('extension')]);
     const granted = await h.call('POST', `/api/v1/deal-registrations/${nova.id}/extension/decision`, h.ops, {
       grant: true,
     });
@@ -127,6 +132,9 @@ describe('the operator', () => {
       grant: false,
     });
     expect(twice.status).toBe(409);
+    expect(
+      (await h.call('GET', '/api/v1/deal-registrations?extension=requested', h.ops)).body.registrations,
+    ).toEqual([]);
   });
 });
 

@@ -70,11 +70,17 @@ function normalise(r: RegistrationRow): RegistrationRow {
 
 export async function findRegistrations(
   db: Queryable,
-  filter: { partnerId?: string; status?: string; ids?: readonly string[] },
+  filter: {
+    partnerId?: string;
+    status?: string | undefined;
+    extension?: string | undefined;
+    ids?: readonly string[];
+  },
 ): Promise<RegistrationRow[]> {
   const where: SQL[] = [];
   if (filter.partnerId !== undefined) where.push(sql`r.partner_id = ${filter.partnerId}`);
   if (filter.status !== undefined) where.push(sql`r.status = ${filter.status}`);
+  if (filter.extension !== undefined) where.push(sql`r.extension_status = ${filter.extension}`);
   if (filter.ids !== undefined) where.push(sql`r.id = any(${sql.param([...filter.ids])}::uuid[])`);
   const clause = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
   const found = await rows<RegistrationRow>(db, sql`${SELECT} ${clause} order by r.submitted_at desc, r.id`);

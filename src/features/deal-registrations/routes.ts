@@ -93,7 +93,7 @@ function register(app: App, deps: AppDeps): void {
         response: { 200: registrationListSchema },
       },
     },
-    async (request) => listRegistrations(deps, request.params.partnerId, request.query.status),
+    async (request) => listRegistrations(deps, request.params.partnerId, request.query),
   );
 
   app.get(
@@ -145,7 +145,7 @@ function register(app: App, deps: AppDeps): void {
         response: { 200: queueSchema },
       },
     },
-    async (request) => registrationQueue(deps, request.query.status),
+    async (request) => registrationQueue(deps, request.query),
   );
 
   app.post(

@@ -12,7 +12,13 @@ export const registrationParams = partnerParams.extend({ registrationId: id });
 export const operatorRegistrationParams = z.object({ registrationId: id });
 export const statusQuery = z.object({
   status: registrationStatusSchema.optional().describe('Only registrations in this status'),
+  extension: extensionStatusSchema
+    .optional()
+    .describe(
+      'Only registrations whose extension request is in this state (requested: the ones awaiting a decision)',
+    ),
 });
+export type RegistrationFilter = z.infer<typeof statusQuery>;
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, what).max(max, `at most ${max} characters`);

@@ -26,7 +26,7 @@ import {
 import { toRegistration } from './json.ts';
 import { expireDue, type RegistrationChange, registrationEvent } from './lifecycle.ts';
 import * as repo from './repository.ts';
-import type { CreateBody, QueueItem, Registration } from './schemas.ts';
+import type { CreateBody, QueueItem, Registration, RegistrationFilter } from './schemas.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -249,11 +249,9 @@ async function audit(
   });
 }
 
-export async function listRegistrations(deps: Deps, partnerId: string, status?: string) {
+export async function listRegistrations(deps: Deps, partnerId: string, filter: RegistrationFilter = {}) {
   return today(deps, async (tx) => ({
-    registrations: (await repo.findRegistrations(tx, { partnerId, ...(status ? { status } : {}) })).map(
-      toRegistration,
-    ),
+    registrations: (await repo.findRegistrations(tx, { ...filter, partnerId })).map(toRegistration),
   }));
 }
 
@@ -354,10 +352,10 @@ export function decideExtension(
 /** The operator's queue: every registration (of a status), with what it matches today. */
 export async function registrationQueue(
   deps: Deps,
-  status?: string,
+  filter: RegistrationFilter = {},
 ): Promise<{ registrations: QueueItem[]; partnerNames: Record<string, string> }> {
   return today(deps, async (tx, on) => {
-    const found = await repo.findRegistrations(tx, status ? { status } : {});
+    const found = await repo.findRegistrations(tx, filter);
     const program = await currentProgram(tx);
     const active = await repo.activeRegistrations(tx, on);
     const byPartner = new Map<string, Candidates['clients']>();

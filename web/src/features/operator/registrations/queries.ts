@@ -36,11 +36,9 @@ export function useQueue(view: QueueView) {
   return useQuery({
     queryKey: [...KEY, view],
     queryFn: async (): Promise<RegistrationQueue> => {
-      const status = view === 'all' ? undefined : view === 'extension' ? 'approved' : view;
-      const queue = await api.get<RegistrationQueue>(QUEUE, { status });
-      return view === 'extension'
-        ? { ...queue, registrations: queue.registrations.filter(asksExtension) }
-        : queue;
+      if (view === 'extension')
+        return api.get<RegistrationQueue>(QUEUE, { status: 'approved', extension: 'requested' });
+      return api.get<RegistrationQueue>(QUEUE, { status: view === 'all' ? undefined : view });
     },
     placeholderData: keepPreviousData,
   });
