@@ -15,7 +15,7 @@ describe('tierwise start', () => {
     const { DATABASE_URL: _url, ...env } = process.env;
     const child = spawn(
       process.execPath,
-      [bin, '--data', join(dir, 'db'), 'start', '--port', '0', '--host', '127.0.0.1'],
+      [bin, '--data', join(dir, 'db'), 'start', '--api-only', '--port', '0', '--host', '127.0.0.1'],
       {
         env: { ...env, TIERWISE_LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],

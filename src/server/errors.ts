@@ -6,6 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode, type FieldIssue, validationError } from '../core/errors.ts';
+import { isDatabaseOutage } from '../db/outage.ts';
 
 function zodIssues(error: ZodError, where?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -54,6 +55,12 @@ function toAppError(error: unknown, request: FastifyRequest): AppError {
     fastifyError.statusCode < 500
   ) {
     return new AppError(fromFastifyStatus(fastifyError.statusCode), fastifyError.message ?? 'Bad request');
+  }
+  if (isDatabaseOutage(error)) {
+    request.log.error({ err: error }, 'database unavailable');
+    return new AppError('unavailable', 'The database is not answering right now; try again in a moment', {
+      headers: { 'retry-after': '5' },
+    });
   }
   request.log.error({ err: error }, 'unhandled error');
   return new AppError('internal', 'Internal server error');

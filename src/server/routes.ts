@@ -1,7 +1,6 @@
 // The route registry: every feature's routes, registered through one function each, so
 // the app's route table (app.routeTable) lists every route with its access rule, and
 // tests (e.g. the cross-partner test) can be generated from it. Add a feature's module here.
-import { z } from 'zod';
 import type { App, RouteModule } from '../core/app.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { apiTokenRoutes } from '../features/auth/api-token-routes.ts';
@@ -29,24 +28,7 @@ import { teamRoutes } from '../features/team/routes.ts';
 import { tierRoutes } from '../features/tier/routes.ts';
 import { userRoutes } from '../features/users/routes.ts';
 import { webhookRoutes } from '../features/webhooks/routes.ts';
-
-const healthRoutes: RouteModule = {
-  name: 'health',
-  register(app: App) {
-    app.get(
-      '/api/health',
-      {
-        config: { access: { public: true } },
-        schema: {
-          tags: ['health'],
-          summary: 'Liveness',
-          response: { 200: z.object({ status: z.literal('ok') }) },
-        },
-      },
-      async () => ({ status: 'ok' as const }),
-    );
-  },
-};
+import { healthRoutes } from './health.ts';
 
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,

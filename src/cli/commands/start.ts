@@ -1,5 +1,5 @@
-// `tierwise start`: migrate the database and serve the API (and, once it exists, the web
-// app) until Ctrl-C or SIGTERM, then close the server and the database cleanly.
+// `tierwise start`: migrate the database and serve the API and the web app (built on first
+// start when missing) until Ctrl-C or SIGTERM, then close the server and the database cleanly.
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { systemClock } from '../../core/clock.ts';
@@ -16,6 +16,7 @@ import { runEvery } from '../../server/background.ts';
 import type { CliContext, GlobalOptions } from '../context.ts';
 import { withDatabase } from '../database.ts';
 import { parseFlags } from '../flags.ts';
+import { ensureWebApp } from '../web-app.ts';
 
 const startFlags = z.object({
   port: z.coerce
@@ -47,9 +48,10 @@ export function registerStart(root: Command, ctx: CliContext): void {
     .option('--port <N>', 'port to listen on (default PORT or 3000; 0 picks a free port)')
     .option('--host <HOST>', 'address to listen on', '0.0.0.0')
     .option('--demo', 'load demo data when the database is empty')
+    .option('--api-only', 'serve the API without the web app (no build on first start)')
     .action(async (_opts, command: Command) => {
       const globals = command.optsWithGlobals<
-        GlobalOptions & { port?: string; host: string; demo?: boolean }
+        GlobalOptions & { port?: string; host: string; demo?: boolean; apiOnly?: boolean }
       >();
       const flags = parseFlags(startFlags, { port: globals.port, host: globals.host });
       const config = loadConfig(process.env, globals.data ? { dataDir: globals.data } : {});
@@ -57,7 +59,8 @@ export function registerStart(root: Command, ctx: CliContext): void {
         const deps = { db: database.db, config, clock: systemClock };
         if (globals.demo && (await loadDemoIfEmpty(deps)))
           ctx.io.out('Loaded the demo data (first start).\n');
-        const app = await buildApp(deps);
+        const web = globals.apiOnly ? 'api-only' : ensureWebApp(ctx.io);
+        const app = await buildApp({ ...deps, ...(web === 'built' ? {} : { webDir: false }) });
         const stopped = stopSignal();
         const address = await app.listen({ port: flags.port ?? config.port, host: flags.host ?? '0.0.0.0' });
         // Webhook deliveries and the renewal.due check, in the background; every instance
