@@ -17,6 +17,7 @@ import type { App, AppDeps, RouteEntry, RouteModule } from '../core/app.ts';
 import { DEFAULT_UPLOAD_MB } from '../core/config.ts';
 import { authenticationHook } from '../features/auth/hook.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
+import { loggerOptions, requestId } from './logging.ts';
 import { routeModules } from './routes.ts';
 import { registerWebApp } from './web.ts';
 
@@ -57,7 +58,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { db, config, clock } = options;
   const deps: AppDeps = { db, config, clock };
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config),
+    genReqId: requestId,
+    requestIdLogLabel: 'requestId',
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -130,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.addHook('onRequest', authenticationHook(deps));
   app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
     // API answers are per user and may hold secrets: never cached.
     if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');

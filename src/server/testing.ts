@@ -1,6 +1,6 @@
 // Test helpers for the HTTP API: an app on a fresh test database with a manual clock,
 // seeded partners and users, and signing in through the real routes.
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import type { App, AppDeps } from '../core/app.ts';
 import { type ManualClock, manualClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
@@ -33,12 +33,18 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { config?: Partial<Config>; prepare?: (app: App) => void; webDir?: string } = {},
+  options: {
+    config?: Partial<Config>;
+    prepare?: (app: App) => void;
+    webDir?: string;
+    /** Fastify's logger setting (default: none). */
+    logger?: FastifyServerOptions['logger'];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps = { db: database.db, config: testConfig(options.config), clock: manualClock() };
   // The API alone unless a test asks for a web app folder: tests never depend on a build.
-  const app = await buildApp({ ...deps, logger: false, webDir: options.webDir ?? false });
+  const app = await buildApp({ ...deps, logger: options.logger ?? false, webDir: options.webDir ?? false });
   options.prepare?.(app);
   await app.ready();
   return {

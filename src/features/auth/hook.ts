@@ -61,7 +61,7 @@ async function resolvePrincipal(
 }
 
 export function authenticationHook(deps: AppDeps) {
-  return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const access = request.routeOptions.config.access;
     // Routes outside /api/v1 (health, docs, the web app's files) declare no rule: public.
     if (!access || 'public' in access) return;
@@ -73,6 +73,11 @@ export function authenticationHook(deps: AppDeps) {
     if (!resolved) throw new AppError('unauthorized', 'Sign in first');
     const { principal } = resolved;
     request.principal = principal;
+    // Every later line of this request's log says who made it.
+    request.log = request.log.child(
+      principal.kind === 'user' ? { userId: principal.user.id } : { tokenId: principal.token.id },
+    );
+    reply.log = request.log;
     if (principal.kind === 'user' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, principal.session.csrfToken)) {
