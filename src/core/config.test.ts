@@ -13,4 +13,17 @@ describe('loadConfig', () => {
   it.each(['', 'soon', '0', '5,,10', '-1'])('refuses the retry schedule %j', (value) => {
     expect(() => loadConfig({ TIERWISE_WEBHOOK_RETRY_SECONDS: value })).toThrow(ConfigError);
   });
+
+  it('turns the metrics on only when asked, with an optional token of 16 characters or more', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: false, token: undefined });
+    expect(
+      loadConfig({ TIERWISE_METRICS: 'true', TIERWISE_METRICS_TOKEN: 'sixteen-chars-ok' }).metrics,
+    ).toEqual({
+      enabled: true,
+      token: 'sixteen-chars-ok',
+    });
+    expect(() => loadConfig({ TIERWISE_METRICS_TOKEN: 'short' })).toThrow(
+      /TIERWISE_METRICS_TOKEN: at least 16/,
+    );
+  });
 });

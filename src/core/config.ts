@@ -35,6 +35,10 @@ const envSchema = z.object({
     .transform((v) => v.split(',').map((n) => Number(n.trim()) * 1000))
     .refine((delays) => delays.every((ms) => ms >= 1000), 'each wait must be at least 1 second')
     .optional(),
+  /** Serve Prometheus metrics at /metrics (off by default). */
+  TIERWISE_METRICS: flag.optional(),
+  /** When set, /metrics asks for `Authorization: Bearer <this>`. */
+  TIERWISE_METRICS_TOKEN: z.string().trim().min(16, 'at least 16 characters').optional(),
   TIERWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Where invitation and password reset emails go out, e.g. smtp://user:pass@mail.example.com:587 */
   SMTP_URL: z
@@ -66,6 +70,8 @@ export interface Config {
   /** A session's lifetime from sign-in. */
   sessionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Prometheus metrics at /metrics (TIERWISE_METRICS), optionally behind a bearer token. */
+  metrics?: { enabled: boolean; token?: string | undefined };
   /** The largest upload in MB (TIERWISE_UPLOAD_MB; default DEFAULT_UPLOAD_MB). */
   uploadMb?: number;
   /** The waits before each webhook delivery retry, in ms (default: the worker's RETRY_DELAYS_MS). */
@@ -103,6 +109,7 @@ export function loadConfig(
     trustProxy: parsed.data.TIERWISE_TRUST_PROXY ?? false,
     sessionDays: parsed.data.TIERWISE_SESSION_DAYS ?? 14,
     logLevel: parsed.data.TIERWISE_LOG_LEVEL ?? 'info',
+    metrics: { enabled: parsed.data.TIERWISE_METRICS ?? false, token: parsed.data.TIERWISE_METRICS_TOKEN },
     uploadMb: parsed.data.TIERWISE_UPLOAD_MB ?? DEFAULT_UPLOAD_MB,
     webhookRetryDelaysMs: parsed.data.TIERWISE_WEBHOOK_RETRY_SECONDS,
     smtpUrl: parsed.data.SMTP_URL,

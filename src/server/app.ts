@@ -18,6 +18,7 @@ import { DEFAULT_UPLOAD_MB } from '../core/config.ts';
 import { authenticationHook } from '../features/auth/hook.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { loggerOptions, requestId } from './logging.ts';
+import { registerMetrics } from './metrics.ts';
 import { routeModules } from './routes.ts';
 import { registerWebApp } from './web.ts';
 
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     return payload;
   });
 
+  registerMetrics(app, deps);
   for (const module of options.modules ?? routeModules) module.register(app, deps);
   if (options.webDir !== false) await registerWebApp(app, options.webDir);
   return app;

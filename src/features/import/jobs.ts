@@ -6,6 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importDuration, secondsSince } from '../../core/metrics.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { Program } from '../../domain/program.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
@@ -132,6 +133,7 @@ export async function trackedImport(options: TrackedImportOptions): Promise<Trac
       seconds: Math.round((performance.now() - started) / 100) / 10,
       ...extra,
     };
+    importDuration.observe({ outcome: ok ? 'succeeded' : 'failed' }, secondsSince(started));
     return {
       status: ok ? 'succeeded' : 'failed',
       result,

@@ -1,6 +1,7 @@
 // Use cases of points and tiers: keeping derived state current, and answering from the
 // database with the engine (the same code the calculator and the dashboard use).
 import { asc, eq } from 'drizzle-orm';
+import { recomputeDuration, recomputedPartners, secondsSince } from '../../core/metrics.ts';
 import { type Db, lockPartners, type Queryable, type Tx } from '../../db/client.ts';
 import { partnerState, partners } from '../../db/schema.ts';
 import { type ChangeTotals, pointChanges } from '../../domain/changes.ts';
@@ -102,6 +103,7 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * the previous batch's rows are written while the engine derives.
  */
 export async function recomputePartners(tx: Tx, options: RecomputeOptions): Promise<{ partners: number }> {
+  const started = performance.now();
   const ids = [...new Set(options.partnerIds)].sort();
   await lockPartners(tx, ids);
   const withStandings = options.onChanged !== undefined;
@@ -165,6 +167,8 @@ export async function recomputePartners(tx: Tx, options: RecomputeOptions): Prom
     // Nothing may still run on the transaction once this returns or throws.
     await Promise.allSettled([next, writing]);
   }
+  recomputeDuration.observe(secondsSince(started));
+  recomputedPartners.inc(ids.length);
   return { partners: ids.length };
 }
 

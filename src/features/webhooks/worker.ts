@@ -6,6 +6,7 @@
 // may (rarely) see a delivery twice and should deduplicate on Tierwise-Delivery.
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.ts';
+import { webhookOutcomes } from '../../core/metrics.ts';
 import { type Db, rows } from '../../db/client.ts';
 import { getProgram } from '../program/service.ts';
 import { announceDueRenewals } from './events.ts';
@@ -149,8 +150,11 @@ export async function runDueDeliveries(
   const run: DeliveryRun = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   const queue = [...claimed];
   const lane = async () => {
-    for (let d = queue.shift(); d; d = queue.shift())
-      run[await record(deps, d, await send(deps, d, timeoutMs), retryDelaysMs)]++;
+    for (let d = queue.shift(); d; d = queue.shift()) {
+      const outcome = await record(deps, d, await send(deps, d, timeoutMs), retryDelaysMs);
+      webhookOutcomes.inc({ outcome });
+      run[outcome]++;
+    }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 10, queue.length) }, lane));
   return run;
