@@ -7,6 +7,7 @@ import { registerCalc } from './commands/calc.ts';
 import { registerData } from './commands/data.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerOpenApi } from './commands/openapi.ts';
 import { registerPoints } from './commands/points.ts';
 import { registerProgram } from './commands/program.ts';
 import { registerStart } from './commands/start.ts';
@@ -28,6 +29,7 @@ const commandModules: ((root: Command, ctx: CliContext) => void)[] = [
   registerExport,
   registerCalc,
   registerUsers,
+  registerOpenApi,
 ];
 
 export interface MainOptions {

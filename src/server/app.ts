@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -19,6 +19,7 @@ import { authenticationHook } from '../features/auth/hook.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { loggerOptions, requestId } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
+import { checkOperationId, documented } from './openapi-conventions.ts';
 import { routeModules } from './routes.ts';
 import { registerWebApp } from './web.ts';
 
@@ -61,7 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
     genReqId: requestId,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -78,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorateRequest('preloaded', null);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
+  const operationIds = new Map<string, string>();
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const access = route.config?.access;
@@ -89,7 +91,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     if (/\/partners\/:(?!partnerId(\/|$))/.test(route.url))
       throw new Error(`${route.url}: name the partner parameter :partnerId, so tenancy is checked`);
     // Public routes need no credentials: say so in the OpenAPI document.
-    if (access && 'public' in access) route.schema = { ...route.schema, security: [] };
+    const isPublic = Boolean(access && 'public' in access);
+    if (isPublic) route.schema = { ...route.schema, security: [] };
+    checkOperationId(route, operationIds);
     for (const method of methods) {
       if (method === 'HEAD') continue;
       routeTable.push({ method, url: route.url, access, partnerScoped });
@@ -115,10 +119,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       info: {
         title: 'Tierwise API',
         version: '1',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'Partner program API. Browser sessions use the httpOnly session cookie (POST /api/v1/session) and ' +
           'send the x-csrf-token header on writes; integrations send `Authorization: Bearer tw_...`.',
       },
+      servers: [{ url: '/', description: 'The Tierwise server that serves this document' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tw_session' },
@@ -127,7 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) =>
+      jsonSchemaTransform({ ...input, schema: documented(input.route, input.schema as never) as never }),
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PATH });
