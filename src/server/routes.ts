@@ -1,7 +1,7 @@
 // The route registry: every feature's routes, registered through one function each, so
 // the app's route table (app.routeTable) lists every route with its access rule, and
 // tests (e.g. the cross-partner test) can be generated from it. Add a feature's module here.
-import type { App, RouteModule } from '../core/app.ts';
+import type { RouteModule } from '../core/app.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { apiTokenRoutes } from '../features/auth/api-token-routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
