@@ -204,6 +204,7 @@ export default function RegisterPage() {
                 onChange={(e) => set({ clientName: e.currentTarget.value })}
                 error={error('clientName')}
                 required
+                data-testid="client-name"
                 maxLength={200}
               />
               <TextInput
@@ -217,6 +218,7 @@ export default function RegisterPage() {
                 onChange={(e) => set({ domain: e.currentTarget.value })}
                 error={error('domain')}
                 required={form.clientId === null}
+                data-testid="client-domain"
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
             </SimpleGrid>
