@@ -96,7 +96,8 @@ describe('deal registration by a partner', () => {
     await choose(page, /^Currency/, 'USD · US Dollar');
     await page.getByRole('textbox', { name: /^Expected MRR/ }).fill('900');
     await page.getByLabel(/^Expected close date/).fill(addDays(today, 30));
-    const products = page.getByRole('textbox', { name: /^Products/ });
+    // The TagsInput's own input (its label also names the suggestions' listbox).
+    const products = page.getByLabel(/^Products/).and(page.locator('input'));
     await products.fill('Marketing Hub');
     await products.press('Enter');
     await page.getByRole('button', { name: 'Register the deal' }).click();
@@ -168,9 +169,11 @@ describe('deal registration by a partner', () => {
     });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My registrations' }).waitFor();
+    await page.reload();
     await panelsLoaded(page);
     await row.getByText('Approved', { exact: true }).waitFor();
-    await row.getByRole('button', { name: `Request an extension for Aurora Seafood ${run} AB` }).click();
+    await row.getByRole('button', { name: `Request extension for Aurora Seafood ${run} AB` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Send the request' }).click();
     await dialog.getByText('Give a reason for the extension.').waitFor();

@@ -82,7 +82,7 @@ export const dealRegistrationMessages = defineMessages({
       },
       rejectedBecause: 'Reason: {{reason}}',
       extend: 'Request extension',
-      extendFor: 'Request an extension for {{client}}',
+      extendFor: 'Request extension for {{client}}',
     },
     extension: {
       title: 'Extend the protection of {{client}}',
