@@ -11,7 +11,16 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Registration } from '../web/src/lib/api-types.ts';
 import { signIn } from './browser.ts';
-import { apiAs, baseUrl, checkScreen, choose, DEMO, panelsLoaded, sharedBrowser } from './fixtures.ts';
+import {
+  apiAs,
+  baseUrl,
+  checkScreen,
+  choose,
+  DEMO,
+  panelsLoaded,
+  sharedBrowser,
+  signInOperator,
+} from './fixtures.ts';
 import { freshUser, writerAs } from './fresh-user.ts';
 
 const browser = sharedBrowser();
@@ -274,5 +283,21 @@ describe('deal registration by a partner', () => {
     }
     await choose(page, language, 'English');
     await page.close();
+
+    // The demo data: the largest partner's registrations in every status, as an operator sees them.
+    const ops = await browser().context.newPage();
+    await signInOperator(ops);
+    await ops.goto(`${baseUrl()}/partners/${encodeURIComponent(demo[0]!)}/registrations`);
+    await panelsLoaded(ops);
+    const statuses = await ops
+      .getByTestId('my-registrations')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(new Set(statuses)).toEqual(
+      new Set(['submitted', 'approved', 'rejected', 'expired', 'won', 'lost']),
+    );
+    await ops.getByTestId('rejection-reason').first().waitFor();
+    await checkScreen(ops, 'registrations-demo-en');
+    await ops.close();
   });
 });

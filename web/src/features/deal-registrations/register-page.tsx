@@ -239,6 +239,7 @@ export default function RegisterPage() {
               />
               <Select
                 label={t('dealRegistrations.register.currency')}
+                placeholder={t('dealRegistrations.register.currencyPlaceholder')}
                 data={currencies}
                 value={form.currency}
                 onChange={(currency) => set({ currency })}

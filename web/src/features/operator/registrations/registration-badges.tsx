@@ -23,7 +23,7 @@ export function RegistrationStatus({
   return (
     <Group gap={4} wrap="nowrap">
       <ToneBadge tone={TONE[r.status]}>{t(`opRegistrations.status.${r.status}`)}</ToneBadge>
-      {r.extensionStatus === 'requested' ? (
+      {r.status === 'approved' && r.extensionStatus === 'requested' ? (
         <ToneBadge tone="yellow">{t('opRegistrations.extension.requested')}</ToneBadge>
       ) : null}
     </Group>
