@@ -11,6 +11,7 @@ import { useFormat } from '../../lib/format.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { PanelBody } from '../../ui/panel.tsx';
 import { MUTED } from '../../ui/tone.tsx';
+import { ScrollRegion } from '../dashboard/report-drawer.tsx';
 import { RegistrationStatus } from '../operator/registrations/registration-badges.tsx';
 import { ExtensionDialog } from './extension-dialog.tsx';
 import { useMyRegistrations } from './queries.ts';
@@ -67,8 +68,8 @@ export default function MyRegistrationsPage() {
         >
           {(q) => (
             <Stack gap="sm">
-              <Table.ScrollContainer minWidth={900}>
-                <Table data-testid="my-registrations" verticalSpacing="xs" horizontalSpacing="xs">
+              <ScrollRegion label={t('dealRegistrations.mine.title')}>
+                <Table data-testid="my-registrations" verticalSpacing="xs" horizontalSpacing="xs" miw={1100}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('dealRegistrations.mine.col.client')}</Table.Th>
@@ -91,7 +92,7 @@ export default function MyRegistrationsPage() {
                         bg={r.id === registeredId ? 'teal.0' : undefined}
                       >
                         <Table.Td>{r.clientName}</Table.Td>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.domain ?? '—'}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.domain ?? '—'}</Table.Td>
                         <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                           {mrr(r)}
                         </Table.Td>
@@ -132,7 +133,7 @@ export default function MyRegistrationsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollRegion>
               <Text size="sm" c={MUTED}>
                 {t('dealRegistrations.mine.shown', { count: q.registrations.length })}
               </Text>
