@@ -1,6 +1,6 @@
 // My registrations: the partner's deal registrations, newest first, with their status (the
 // queue's badges; a rejection's reason), until when each is protected, the sold points a won
-// one earned, and the extension request of an approved one. The one just registered (from
+// one earned, and (under its protection end) the extension request of an approved one. The one just registered (from
 // the Register a deal page, ?registered=id) is announced and marked.
 import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -69,7 +69,7 @@ export default function MyRegistrationsPage() {
           {(q) => (
             <Stack gap="sm">
               <ScrollRegion label={t('dealRegistrations.mine.title')}>
-                <Table data-testid="my-registrations" verticalSpacing="xs" horizontalSpacing="xs" miw={1100}>
+                <Table data-testid="my-registrations" verticalSpacing="xs" horizontalSpacing="xs" miw={900}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('dealRegistrations.mine.col.client')}</Table.Th>
@@ -80,7 +80,6 @@ export default function MyRegistrationsPage() {
                       <Table.Th>{t('dealRegistrations.mine.col.protectionEnds')}</Table.Th>
                       <Table.Th>{t('dealRegistrations.mine.col.status')}</Table.Th>
                       <Table.Th ta="right">{t('dealRegistrations.mine.col.points')}</Table.Th>
-                      <Table.Th>{t('dealRegistrations.mine.col.actions')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -105,6 +104,18 @@ export default function MyRegistrationsPage() {
                               {t(`opRegistrations.extension.${r.extensionStatus}`)}
                             </Text>
                           ) : null}
+                          {canExtend(r) ? (
+                            <Button
+                              size="compact-xs"
+                              mt={4}
+                              display="block"
+                              variant="default"
+                              aria-label={t('dealRegistrations.mine.extendFor', { client: r.clientName })}
+                              onClick={() => setExtending(r)}
+                            >
+                              {t('dealRegistrations.mine.extend')}
+                            </Button>
+                          ) : null}
                         </Table.Td>
                         <Table.Td data-testid="registration-status">
                           <RegistrationStatus registration={r} />
@@ -116,18 +127,6 @@ export default function MyRegistrationsPage() {
                         </Table.Td>
                         <Table.Td ta="right" data-testid="registration-points">
                           {r.points === null ? '—' : f.points(r.points)}
-                        </Table.Td>
-                        <Table.Td>
-                          {canExtend(r) ? (
-                            <Button
-                              size="compact-sm"
-                              variant="default"
-                              aria-label={t('dealRegistrations.mine.extendFor', { client: r.clientName })}
-                              onClick={() => setExtending(r)}
-                            >
-                              {t('dealRegistrations.mine.extend')}
-                            </Button>
-                          ) : null}
                         </Table.Td>
                       </Table.Tr>
                     ))}
