@@ -3,10 +3,11 @@
 // company whose domain is another partner's client: the check as they type and the refused
 // submission say it conflicts, never with whom. A clean one with a past close date and a
 // negative MRR: each error under its field; corrected, it is in My registrations as
-// submitted; registering it again is refused as a duplicate. The operator approves it (API),
-// the partner asks for an extension; the dashboard's shared-sales panel counts it. The deal
-// closes won through the ingest API: the registration is won with the sold points the
-// partner gained. My registrations and the form in Swedish and Dutch.
+// submitted; registering it again is refused as a duplicate; picking an existing client
+// fills in its name. The operator approves it (API), the partner asks for an extension; the
+// dashboard's shared-sales panel counts it. The deal closes won through the ingest API: the
+// registration is won with the sold points the partner gained. My registrations and the
+// form in Swedish and Dutch; the demo partner's registrations in every status.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Registration } from '../web/src/lib/api-types.ts';
@@ -171,6 +172,16 @@ describe('deal registration by a partner', () => {
     await page.getByRole('button', { name: 'Register the deal' }).click();
     await refused.getByText(/you already have an active registration of this company/).waitFor();
     await checkScreen(page, 'registrations-duplicate-en');
+
+    // An existing client of the partner fills in its name; the check runs on its id.
+    const clients = await partner.get<{ items: { clientId: string; name: string }[] }>(
+      `/api/v1/partners/${encodeURIComponent(mine.partnerId)}/clients?sort=client&dir=asc&page=1&pageSize=1`,
+    );
+    const known = clients.items[0]!;
+    await page.getByTestId('client-domain').fill('');
+    await choose(page, /^Existing client/, `${known.name} (${known.clientId})`);
+    await expect.poll(() => page.getByTestId('client-name').inputValue()).toBe(known.name);
+    await page.locator('[data-testid="conflict-clear"], [data-testid="conflict-warning"]').first().waitFor();
 
     // The operator approves it; the partner asks for an extension.
     const decided = await operator.post(`/api/v1/deal-registrations/${created!.id}/decision`, {

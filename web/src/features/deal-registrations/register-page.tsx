@@ -120,7 +120,12 @@ export default function RegisterPage() {
   const base = `/partners/${encodeURIComponent(partnerId)}`;
   const program = useProgramInForce();
   const [form, setForm] = useState<Form>(EMPTY);
-  const set = (changes: Partial<Form>) => setForm((old) => ({ ...old, ...changes }));
+  // Fields changed since the last submission no longer show its problems.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const set = (changes: Partial<Form>) => {
+    setForm((old) => ({ ...old, ...changes }));
+    setEdited((old) => new Set([...old, ...Object.keys(changes)]));
+  };
   const register = useRegister(partnerId);
   const { query: check, pending } = useDebouncedCheck(partnerId, checkBodyOf(form));
   const countries = useMemo(() => countryOptions(f.locale), [f.locale]);
@@ -132,6 +137,7 @@ export default function RegisterPage() {
   const [missing, setMissing] = useState<Set<keyof Form>>(new Set());
   const serverIssues = fieldIssues(register.error);
   const error = (field: keyof Form): string | undefined => {
+    if (edited.has(field)) return undefined;
     if (missing.has(field)) return t('dealRegistrations.register.required');
     return serverIssues[field] === undefined ? undefined : t(`dealRegistrations.error.field.${field}`);
   };
@@ -158,6 +164,7 @@ export default function RegisterPage() {
     if (form.clientId === null) required.push('domain');
     const empty = new Set(required.filter((k) => form[k] === null || String(form[k]).trim() === ''));
     setMissing(empty);
+    setEdited(new Set());
     if (empty.size > 0) return;
     const body: RegistrationBody = {
       clientName: form.clientName.trim(),
