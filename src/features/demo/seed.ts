@@ -1,5 +1,6 @@
-// Demo data on first start: the generated program history imported like any folder, and
-// sign-in accounts for an operator and for partners in different tiers.
+// Demo data on first start: the generated program history imported like any folder,
+// sign-in accounts for an operator and for partners in different tiers, and those partners'
+// deal registrations in every status (./registrations.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { inlineImport, problemLines } from '../import/jobs.ts';
 import { getProgram } from '../program/service.ts';
 import { createUser } from '../users/service.ts';
 import { DEMO_SIZE, generateDataset } from './generate.ts';
+import { seedDemoRegistrations } from './registrations.ts';
 import { writeDatasetFolder } from './write-folder.ts';
 
 /** Every demo account has this password (they are for trying the product, never for production). */
@@ -52,11 +54,13 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  await createDemoAccounts(deps);
+  const partnerIds = await createDemoAccounts(deps);
+  await seedDemoRegistrations(deps, partnerIds);
   return true;
 }
 
-async function createDemoAccounts(deps: AppDeps): Promise<void> {
+/** Creates the demo accounts; returns their partners (the largest with a tier first). */
+async function createDemoAccounts(deps: AppDeps): Promise<string[]> {
   const actor = SYSTEM_ACTOR;
   const pick = async (where: SQL) => {
     const [row] = await deps.db
@@ -92,6 +96,7 @@ async function createDemoAccounts(deps: AppDeps): Promise<void> {
       });
     }
   }
+  return accounts.flatMap(([partnerId]) => (partnerId ? [partnerId] : []));
 }
 
 /** The demo accounts that exist, with their partner's name and credited tier. */

@@ -59,6 +59,7 @@ export function Layout({ me }: { me: Me }) {
   const links = [
     { to: `${base}/dashboard`, label: t('common.nav.dashboard') },
     { to: `${base}/tier`, label: t('common.nav.tier') },
+    { to: `${base}/registrations`, label: t('common.nav.registrations') },
     { to: `${base}/lists`, label: t('common.nav.lists') },
     { to: `${base}/reports`, label: t('common.nav.reports') },
     // A partner super admin manages the partner's users here; operators do it in the console.

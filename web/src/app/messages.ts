@@ -6,6 +6,7 @@ export const commonMessages = defineMessages({
     nav: {
       dashboard: 'Dashboard',
       tier: 'Tier',
+      registrations: 'Registrations',
       users: 'Users',
       lists: 'Lists',
       reports: 'Reports',
@@ -68,6 +69,7 @@ export const commonMessages = defineMessages({
     nav: {
       dashboard: 'Instrumentpanel',
       tier: 'Nivå',
+      registrations: 'Registreringar',
       users: 'Användare',
       lists: 'Listor',
       reports: 'Rapporter',
@@ -134,6 +136,7 @@ export const commonMessages = defineMessages({
     nav: {
       dashboard: 'Dashboard',
       tier: 'Niveau',
+      registrations: 'Registraties',
       users: 'Gebruikers',
       lists: 'Lijsten',
       reports: 'Rapporten',

@@ -97,6 +97,14 @@ export const router = createBrowserRouter([
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'tier', element: <TierPage /> },
           { path: 'commission', Component: lazy(() => import('../features/commission/commission-page.tsx')) },
+          {
+            path: 'registrations',
+            Component: lazy(() => import('../features/deal-registrations/registrations-page.tsx')),
+          },
+          {
+            path: 'registrations/new',
+            Component: lazy(() => import('../features/deal-registrations/register-page.tsx')),
+          },
           { path: 'previews/projection', element: <ProjectionPreviewPage /> },
           { path: 'lists', element: <ListsPage /> },
           { path: 'reports', element: <ReportsPage /> },

@@ -9,6 +9,7 @@ import { clientMessages } from '../features/clients/messages.ts';
 import { commissionMessages } from '../features/commission/messages.ts';
 import { activityMessages } from '../features/dashboard/activity-messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
+import { dealRegistrationMessages } from '../features/deal-registrations/messages.ts';
 import { listsMessages } from '../features/lists/messages.ts';
 import { opAuditMessages } from '../features/operator/audit/messages.ts';
 import { opImportsMessages } from '../features/operator/imports/messages.ts';
@@ -38,6 +39,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   clients: clientMessages,
   activity: activityMessages,
   commission: commissionMessages,
+  dealRegistrations: dealRegistrationMessages,
   tier: tierMessages,
   tierProgram: tierProgramMessages,
   tierOverview: tierOverviewMessages,

@@ -133,6 +133,13 @@ export type QueueRegistration = RegistrationQueue['registrations'][number];
 export type RegistrationConflict = QueueRegistration['conflicts'][number];
 export type RegistrationDecisionBody = z.input<typeof registrations.decisionBody>;
 export type ExtensionDecisionBody = z.input<typeof registrations.extensionDecisionBody>;
+// A partner's own registrations (register, the as-you-type check, My registrations, extension).
+export type Registration = z.infer<typeof registrations.registrationSchema>;
+export type RegistrationStatus = Registration['status'];
+export type RegistrationList = z.infer<typeof registrations.registrationListSchema>;
+export type RegistrationCheck = z.infer<typeof registrations.checkAnswerSchema>;
+export type RegistrationCheckBody = z.input<typeof registrations.checkBody>;
+export type RegistrationBody = z.input<typeof registrations.createBody>;
 
 import type * as programApi from '../../../src/features/program/api-schemas.ts';
 

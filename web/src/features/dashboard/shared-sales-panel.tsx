@@ -1,12 +1,14 @@
 // Shared sales for a date range: deals created, sourced in-flight deals and closed-won
-// deals, each with its MRR in the base currency, each opening the deals behind it.
-import { SimpleGrid, Stack } from '@mantine/core';
+// deals, each with its MRR in the base currency, each opening the deals behind it; below
+// them the partner's deal registrations by status, with My registrations and Register a deal.
+import { Divider, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SalesCategory } from '../../lib/api-types.ts';
 import { useFormat } from '../../lib/format.ts';
 import { type DateRange, DateRangePicker, presetRange } from '../../ui/date-range.tsx';
 import { Panel } from '../../ui/panel.tsx';
+import { RegistrationCounts } from '../deal-registrations/registration-counts.tsx';
 import { useSharedSales } from './activity-queries.ts';
 import { Figure } from './figure.tsx';
 import { SalesReport } from './sales-report.tsx';
@@ -51,6 +53,8 @@ export function SharedSalesPanel({ partnerId, today }: { partnerId: string; toda
               />
             ))}
           </SimpleGrid>
+          <Divider />
+          <RegistrationCounts partnerId={partnerId} />
           {report ? (
             <SalesReport
               partnerId={partnerId}

@@ -1,10 +1,11 @@
-// A registration's status (with a pending extension request) and its conflict marker.
+// A registration's status (with a pending extension request) and its conflict marker; the
+// partner's My registrations shows the same status badges.
 import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { QueueRegistration } from '../../../lib/api-types.ts';
+import type { Registration, RegistrationStatus as Status } from '../../../lib/api-types.ts';
 import { type Tone, ToneBadge } from '../../../ui/tone.tsx';
 
-const TONE: Record<QueueRegistration['status'], Tone> = {
+const TONE: Record<Status, Tone> = {
   submitted: 'blue',
   approved: 'teal',
   rejected: 'red',
@@ -13,12 +14,16 @@ const TONE: Record<QueueRegistration['status'], Tone> = {
   lost: 'orange',
 };
 
-export function RegistrationStatus({ registration: r }: { registration: QueueRegistration }) {
+export function RegistrationStatus({
+  registration: r,
+}: {
+  registration: Pick<Registration, 'status' | 'extensionStatus'>;
+}) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
       <ToneBadge tone={TONE[r.status]}>{t(`opRegistrations.status.${r.status}`)}</ToneBadge>
-      {r.extensionStatus === 'requested' ? (
+      {r.status === 'approved' && r.extensionStatus === 'requested' ? (
         <ToneBadge tone="yellow">{t('opRegistrations.extension.requested')}</ToneBadge>
       ) : null}
     </Group>
