@@ -16,6 +16,7 @@ export const errorStatus = {
   /** A deal registration the same partner already holds. */
   registration_duplicate: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   csrf_failed: 403,
   rate_limited: 429,

@@ -62,6 +62,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
     genReqId: requestId,
+    // The router's own refusals (a path parameter too long, a bad URL) answer our error JSON.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,

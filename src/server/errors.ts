@@ -25,6 +25,8 @@ function fromFastifyStatus(status: number): ErrorCode {
       return 'method_not_allowed';
     case 413:
       return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
     case 415:
       return 'unsupported_media_type';
     case 429:
@@ -34,8 +36,19 @@ function fromFastifyStatus(status: number): ErrorCode {
   }
 }
 
+/** Postgres refuses text it cannot store (a NUL character): the caller's input, not our fault. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 function toAppError(error: unknown, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
+  if ((error as FastifyError).code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new AppError('uri_too_long', 'A part of the URL path is too long (at most 100 characters each)');
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++)
+    if (UNSTORABLE_TEXT.has(String((e as { code?: unknown }).code)))
+      return new AppError(
+        'bad_request',
+        'The request holds a character that cannot be stored (a NUL, \\u0000)',
+      );
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext;
     return validationError(

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { paths } from '../../dist/openapi.js';
-import { createTestApp, seedPartnerUser, seedPartners, TEST_PASSWORD, type TestApp } from './testing.ts';
+import { createTestApp, seedPartners, seedPartnerUser, TEST_PASSWORD, type TestApp } from './testing.ts';
 
 let t: TestApp;
 let baseUrl: string;
