@@ -3,13 +3,8 @@
 // EUR 88, Gold 630 total / 60 sourced / 150 managed); review days Jan 15 and Jul 15.
 import { describe, expect, it } from 'vitest';
 import { exampleProgram as program } from './default-program.ts';
-import {
-  forecast,
-  forecastDates,
-  forecastInputFromLedger,
-  nextReviewDay,
-  type PipelineCandidate,
-} from './forecast.ts';
+import { forecast, forecastDates, nextReviewDay, type PipelineCandidate } from './forecast.ts';
+import { forecastInputFromLedger } from './forecast-input.ts';
 import { deriveLedger } from './ledger.ts';
 import { pointsToNumber, scaled } from './money.ts';
 import { tierInsights } from './projection.ts';

@@ -8,13 +8,12 @@
 //   deals, each counted as a sold entry of its expected MRR earned on its expected close date
 //   (§3.1 with the rule set in force that day), times the program's stage probability.
 // Dates: today, every month end before the next review day, and the review day. Pure: the
-// caller gathers the inputs (from the ledger: forecastInputFromLedger, or the derived tables).
+// caller gathers the inputs (from the ledger: forecast-input.ts, or the derived tables).
 import { addDays, addMonths, type IsoDate, nextMonthEnds } from './dates.ts';
 import type { CertificationFact, RenewalFact } from './facts.ts';
-import { type Ledger, managerCount, type PointsSummary } from './ledger.ts';
+import type { PointsSummary } from './ledger.ts';
 import { mulDivRound, type Points, type Scaled } from './money.ts';
 import { type DealType, type Program, ruleSetOn } from './program.ts';
-import { entryStateOn, isActive, lineMrrOn } from './sold.ts';
 import { certifiedOn, reviewDaysBetween, tierFor } from './tiers.ts';
 import { EngineError, managedPointsFor, rateFor, soldPointsFor } from './units.ts';
 
@@ -44,6 +43,7 @@ export interface PipelineCandidate {
   id: string;
   name: string;
   clientId: string | null;
+  clientName?: string | null;
   country: string;
   currency: string;
   /** Expected MRR. */
@@ -62,6 +62,12 @@ export interface ForecastInput {
   on: IsoDate;
   entries: readonly ForecastEntry[];
   managed: readonly ForecastManagedClient[];
+  /**
+   * The partner's managed points on `on`. When given, `managed` may list only some clients
+   * (those with renewals at risk): the others keep their points of `on` on every date, which
+   * holds while no rule set starts after `on` and by the review day (the caller checks).
+   */
+  managedOn?: Points;
   renewals: readonly RenewalFact[];
   pipeline: readonly PipelineCandidate[];
   certifications: readonly CertificationFact[];
@@ -79,6 +85,8 @@ export interface ForecastLine {
 
 export interface AtRiskItem {
   clientId: string;
+  /** Filled in by the caller that knows it (the derivation stores it). */
+  clientName?: string;
   product: string;
   renewalDate: IsoDate;
   status: 'cancellation_requested' | 'pending';
@@ -94,6 +102,7 @@ export interface PipelineItem {
   id: string;
   name: string;
   clientId: string | null;
+  clientName: string | null;
   dealType: DealType;
   stage: string;
   probability: number;
@@ -140,7 +149,23 @@ function weighted(points: Points, probability: number): Points {
   return mulDivRound([points, Math.round(probability * 10_000)], [10_000]);
 }
 
+/** The baseline line and the renewals at risk: facts only (what a derivation stores). */
+export interface BaselineForecast {
+  on: IsoDate;
+  reviewDay: IsoDate;
+  dates: IsoDate[];
+  baseline: ForecastPoint[];
+  /** A certification valid on the review day (for the tiers of both lines). */
+  reviewDayCertified: boolean;
+  atRisk: AtRiskItem[];
+}
+
 export function forecast(input: ForecastInput): Forecast | null {
+  const b = baselineForecast(input);
+  return b && withPipeline(input.program, b, input.pipeline);
+}
+
+export function baselineForecast(input: Omit<ForecastInput, 'pipeline'>): BaselineForecast | null {
   const { program, on } = input;
   const reviewDay = nextReviewDay(program, on);
   if (!reviewDay) return null;
@@ -179,12 +204,14 @@ export function forecast(input: ForecastInput): Forecast | null {
   }
   const lostManaged = new Map<RenewalFact, Points>();
   const reviewRules = ruleSetOn(program, reviewDay);
+  let listedOn = 0;
   for (const c of input.managed) {
     const points = (mrr: Scaled, date: IsoDate, ruleSet = ruleSetOn(program, date)) =>
       mrr <= 0
         ? 0
         : managedPointsFor({ mrr, currency: c.currency, country: c.country, ruleSet, managers: c.managers });
     const full = c.lines.reduce((s, l) => s + l.mrr, 0);
+    if (input.managedOn !== undefined) listedOn += points(full, on);
     for (let k = 0; k < n; k++) {
       let mrr = full;
       for (const l of c.lines) {
@@ -205,23 +232,17 @@ export function forecast(input: ForecastInput): Forecast | null {
       lostManaged.set(r, before - points(mrr, reviewDay, reviewRules));
     }
   }
-  const summary = (k: number, extra = { sourced: 0, assisted: 0 }): ForecastPoint => {
-    const s = sourced[k]! + extra.sourced;
-    const a = assisted[k]! + extra.assisted;
-    return {
-      date: dates[k]!,
-      sourced: s,
-      assisted: a,
-      sold: s + a,
+  if (input.managedOn !== undefined) for (let k = 0; k < n; k++) managed[k]! += input.managedOn - listedOn;
+  const baseline = dates.map(
+    (date, k): ForecastPoint => ({
+      date,
+      sourced: sourced[k]!,
+      assisted: assisted[k]!,
+      sold: sourced[k]! + assisted[k]!,
       managed: managed[k]!,
-      total: s + a + managed[k]!,
-    };
-  };
-  const certified = certifiedOn(input.certifications, reviewDay);
-  const line = (points: ForecastPoint[]): ForecastLine => ({
-    points,
-    reviewDayTier: tierFor(reviewRules, points[n - 1]!, certified),
-  });
+      total: sourced[k]! + assisted[k]! + managed[k]!,
+    }),
+  );
 
   const atRisk: AtRiskItem[] = [];
   for (const products of ends.values()) {
@@ -245,26 +266,52 @@ export function forecast(input: ForecastInput): Forecast | null {
     (a, b) => b.points - a.points || cmp(a.renewalDate, b.renewalDate) || cmp(a.clientId, b.clientId),
   );
 
-  const pipeline = pipelineItems(input, reviewDay);
-  const extra = dates.map((date) => {
-    const x = { sourced: 0, assisted: 0 };
-    for (const p of pipeline) {
-      if (p.closeDate > date) continue;
-      if (p.dealType === 'sourced') x.sourced += p.weightedPoints;
-      else x.assisted += p.weightedPoints;
-    }
-    return x;
-  });
-  const baselinePoints = dates.map((_, k) => summary(k));
   return {
     on,
     reviewDay,
     dates,
-    lines: {
-      baseline: line(baselinePoints),
-      pipeline: line(dates.map((_, k) => summary(k, extra[k]))),
-    },
+    baseline,
+    reviewDayCertified: certifiedOn(input.certifications, reviewDay),
     atRisk,
+  };
+}
+
+/** The pipeline line on a baseline: each candidate closing by the review day, weighted. */
+export function withPipeline(
+  program: Program,
+  b: BaselineForecast,
+  candidates: readonly PipelineCandidate[],
+): Forecast {
+  const { on, reviewDay, dates } = b;
+  const reviewRules = ruleSetOn(program, reviewDay);
+  const line = (points: ForecastPoint[]): ForecastLine => ({
+    points,
+    reviewDayTier: tierFor(reviewRules, points.at(-1)!, b.reviewDayCertified),
+  });
+  const pipeline = pipelineItems(program, on, candidates, reviewDay);
+  const withExtra = (p: ForecastPoint): ForecastPoint => {
+    let s = p.sourced;
+    let a = p.assisted;
+    for (const x of pipeline) {
+      if (x.closeDate > p.date) continue;
+      if (x.dealType === 'sourced') s += x.weightedPoints;
+      else a += x.weightedPoints;
+    }
+    return {
+      date: p.date,
+      sourced: s,
+      assisted: a,
+      sold: s + a,
+      managed: p.managed,
+      total: s + a + p.managed,
+    };
+  };
+  return {
+    on,
+    reviewDay,
+    dates,
+    lines: { baseline: line(b.baseline), pipeline: line(b.baseline.map(withExtra)) },
+    atRisk: b.atRisk,
     pipeline,
   };
 }
@@ -274,14 +321,18 @@ function cmp(a: string, b: string): number {
 }
 
 /** The pipeline closing by the review day, weighted; most weighted points first. */
-function pipelineItems(input: ForecastInput, reviewDay: IsoDate): PipelineItem[] {
-  const { program, on } = input;
+function pipelineItems(
+  program: Program,
+  on: IsoDate,
+  candidates: readonly PipelineCandidate[],
+  reviewDay: IsoDate,
+): PipelineItem[] {
   const probabilities = program.dealRegistration.stageProbabilities;
   const registered = new Set(
-    input.pipeline.filter((p) => p.kind === 'registration' && p.dealId).map((p) => p.dealId!),
+    candidates.filter((p) => p.kind === 'registration' && p.dealId).map((p) => p.dealId!),
   );
   const out: PipelineItem[] = [];
-  for (const p of input.pipeline) {
+  for (const p of candidates) {
     if (p.kind === 'deal' && registered.has(p.id)) continue;
     const probability = probabilities[p.stage] ?? 0;
     const closeDate = p.expectedCloseDate && p.expectedCloseDate > on ? p.expectedCloseDate : addDays(on, 1);
@@ -307,6 +358,7 @@ function pipelineItems(input: ForecastInput, reviewDay: IsoDate): PipelineItem[]
       id: p.id,
       name: p.name,
       clientId: p.clientId,
+      clientName: p.clientName ?? null,
       dealType: p.dealType,
       stage: p.stage,
       probability,
@@ -320,65 +372,4 @@ function pipelineItems(input: ForecastInput, reviewDay: IsoDate): PipelineItem[]
   return out.sort(
     (a, b) => b.weightedPoints - a.weightedPoints || cmp(a.closeDate, b.closeDate) || cmp(a.id, b.id),
   );
-}
-
-/**
- * The forecast's inputs from a partner's ledger on `on` (tests, and a day the derived tables
- * do not hold): its active entries, managed clients, renewals, open deals; plus its
- * registrations (not facts of the engine: the caller reads them).
- */
-export function forecastInputFromLedger(
-  ledger: Ledger,
-  on: IsoDate,
-  registrations: readonly PipelineCandidate[] = [],
-): ForecastInput {
-  const entries: ForecastEntry[] = [];
-  for (const e of ledger.entries) {
-    if (e.earnedOn > on) break;
-    if (!isActive(e, on)) continue;
-    const { points } = entryStateOn(e, on);
-    if (points !== 0)
-      entries.push({
-        clientId: e.clientId,
-        product: e.product,
-        dealType: e.dealType,
-        points,
-        expiresOn: e.expiresOn,
-      });
-  }
-  const managed: ForecastManagedClient[] = [];
-  for (const clientId of ledger.managedClientIds) {
-    const managers = managerCount(ledger, clientId, on, ledger.partnerId);
-    const client = ledger.clients.get(clientId);
-    if (managers === 0 || !client) continue;
-    const lines = (ledger.linesByClient.get(clientId) ?? [])
-      .map((l) => ({ product: l.product, mrr: lineMrrOn(l, on) }))
-      .filter((l) => l.mrr !== 0);
-    managed.push({ clientId, currency: client.currency, country: client.country, managers, lines });
-  }
-  const deals: PipelineCandidate[] = [];
-  for (const d of ledger.deals.values()) {
-    if (d.partnerId !== ledger.partnerId || d.stage !== 'open') continue;
-    deals.push({
-      kind: 'deal',
-      id: d.dealId,
-      name: d.name ?? d.dealId,
-      clientId: d.clientId,
-      country: ledger.clients.get(d.clientId)?.country ?? '',
-      currency: d.currency,
-      mrr: d.amount,
-      expectedCloseDate: d.closedOn ?? null,
-      dealType: d.type,
-      stage: 'open',
-    });
-  }
-  return {
-    program: ledger.program,
-    on,
-    entries,
-    managed,
-    renewals: ledger.renewals,
-    pipeline: [...registrations, ...deals],
-    certifications: ledger.certifications,
-  };
 }

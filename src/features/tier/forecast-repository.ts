@@ -11,6 +11,7 @@ import type {
   ForecastManagedClient,
   PipelineCandidate,
 } from '../../domain/forecast.ts';
+import type { Points } from '../../domain/money.ts';
 import type { DealType, Program } from '../../domain/program.ts';
 import { pointsOf, scaledOf } from '../portal/json.ts';
 
@@ -32,12 +33,18 @@ async function activeEntries(db: Queryable, partnerId: string, on: IsoDate): Pro
   }));
 }
 
-/** The clients the partner manages on the day, their managers and their lines' MRR that day. */
+/**
+ * The clients the partner manages on the day (all, or only `only`), their managers and their
+ * lines' MRR that day.
+ */
 async function managedClients(
   db: Queryable,
   partnerId: string,
   on: IsoDate,
+  only?: readonly string[],
 ): Promise<ForecastManagedClient[]> {
+  if (only?.length === 0) return [];
+  const restrict = only ? sql`and client_id = any(${sql.param([...only])})` : sql``;
   const found = await rows<{
     clientId: string;
     currency: string;
@@ -50,6 +57,7 @@ async function managedClients(
     sql`with mine as (
           select distinct client_id from managements
           where partner_id = ${partnerId} and start_date <= ${on} and (end_date is null or end_date > ${on})
+            ${restrict}
         ), n as (
           select client_id, count(distinct partner_id)::int as managers from managements
           where client_id in (select client_id from mine)
@@ -103,12 +111,13 @@ async function renewalsAtRisk(db: Queryable, partnerId: string, on: IsoDate, unt
 }
 
 /** The partner's open deals and approved registrations. */
-async function pipelineCandidates(db: Queryable, partnerId: string): Promise<PipelineCandidate[]> {
+export async function pipelineCandidates(db: Queryable, partnerId: string): Promise<PipelineCandidate[]> {
   const [deals, registrations] = await Promise.all([
     rows<{
       id: string;
       name: string | null;
       clientId: string;
+      clientName: string | null;
       country: string | null;
       currency: string;
       mrr: string;
@@ -116,7 +125,7 @@ async function pipelineCandidates(db: Queryable, partnerId: string): Promise<Pip
       type: DealType;
     }>(
       db,
-      sql`select d.deal_id as id, d.name, d.client_id as "clientId", c.country, d.currency,
+      sql`select d.deal_id as id, d.name, d.client_id as "clientId", c.name as "clientName", c.country, d.currency,
                  d.amount::text as mrr, d.closed_on::text as close, d.type
           from deals d left join clients c on c.client_id = d.client_id
           where d.partner_id = ${partnerId} and d.stage = 'open'`,
@@ -131,6 +140,7 @@ async function pipelineCandidates(db: Queryable, partnerId: string): Promise<Pip
         id: d.id,
         name: d.name ?? d.id,
         clientId: d.clientId,
+        clientName: d.clientName,
         country: d.country ?? '',
         currency: d.currency,
         mrr: scaledOf(d.mrr),
@@ -147,6 +157,7 @@ export async function approvedRegistrations(db: Queryable, partnerId: string): P
     id: string;
     name: string;
     clientId: string | null;
+    clientName: string | null;
     country: string;
     currency: string;
     mrr: string;
@@ -155,15 +166,18 @@ export async function approvedRegistrations(db: Queryable, partnerId: string): P
     dealId: string | null;
   }>(
     db,
-    sql`select id::text as id, client_name as name, client_id as "clientId", country, currency,
-               expected_mrr::text as mrr, expected_close_date::text as close, deal_type as type, deal_id as "dealId"
-        from deal_registrations where partner_id = ${partnerId} and status = 'approved'`,
+    sql`select r.id::text as id, r.client_name as name, r.client_id as "clientId", c.name as "clientName",
+               r.country, r.currency,
+               r.expected_mrr::text as mrr, r.expected_close_date::text as close, r.deal_type as type, r.deal_id as "dealId"
+        from deal_registrations r left join clients c on c.client_id = r.client_id
+        where r.partner_id = ${partnerId} and r.status = 'approved'`,
   );
   return found.map((r) => ({
     kind: 'registration',
     id: r.id,
     name: r.name,
     clientId: r.clientId,
+    clientName: r.clientName,
     country: r.country,
     currency: r.currency,
     mrr: scaledOf(r.mrr),
@@ -174,17 +188,24 @@ export async function approvedRegistrations(db: Queryable, partnerId: string): P
   }));
 }
 
-/** The forecast's inputs on the derivation day, from the derived tables and a few facts. */
+/**
+ * The forecast's inputs on the derivation day, from the derived tables and a few facts.
+ * `managedOn`: the partner's managed points that day (partner_state): only the clients with
+ * renewals at risk are read line by line, unless a rule set starts before the review day
+ * (its currency table and rates change every client's managed points: all are read).
+ */
 export async function forecastInput(
   db: Queryable,
   program: Program,
   partnerId: string,
   on: IsoDate,
   reviewDay: IsoDate,
+  managedOn: Points,
 ): Promise<ForecastInput> {
-  const [entries, managed, renewals, pipeline, certifications] = await Promise.all([
+  const ruleSetStarts = program.ruleSets.some((r) => r.effectiveFrom > on && r.effectiveFrom <= reviewDay);
+  const [entries, all, renewals, pipeline, certifications] = await Promise.all([
     activeEntries(db, partnerId, on),
-    managedClients(db, partnerId, on),
+    ruleSetStarts ? managedClients(db, partnerId, on) : undefined,
     renewalsAtRisk(db, partnerId, on, reviewDay),
     pipelineCandidates(db, partnerId),
     rows<{ name: string; validFrom: string; validUntil: string }>(
@@ -193,11 +214,14 @@ export async function forecastInput(
           from certifications where partner_id = ${partnerId}`,
     ),
   ]);
+  const managed =
+    all ?? (await managedClients(db, partnerId, on, [...new Set(renewals.map((r) => r.clientId))]));
   return {
     program,
     on,
     entries,
     managed,
+    ...(all ? {} : { managedOn }),
     renewals,
     pipeline,
     certifications: certifications.map((c) => ({ partnerId, ...c })),
