@@ -11,6 +11,7 @@ import type { Role } from '../auth/access.ts';
 import { inlineImport, problemLines } from '../import/jobs.ts';
 import { getProgram } from '../program/service.ts';
 import { createUser } from '../users/service.ts';
+import { addForecastDemo } from './forecast-demo.ts';
 import { DEMO_SIZE, generateDataset } from './generate.ts';
 import { writeDatasetFolder } from './write-folder.ts';
 
@@ -48,6 +49,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
     rmSync(dir, { recursive: true, force: true });
   }
   await createDemoAccounts(deps);
+  await addForecastDemo(deps);
   return true;
 }
 
