@@ -12,13 +12,17 @@ import { signIn } from './browser.ts';
 import { type ApiSession, apiAs, baseUrl, checkScreen, choose, DEMO, sharedBrowser } from './fixtures.ts';
 
 const browser = sharedBrowser();
+/** Spaces of every kind (Swedish groups digits with a no-break space) as one plain space. */
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const points = (value: number, locale = 'en-US') =>
-  new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  norm(new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value));
 const date = (day: string, locale = 'en-US') =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
+  norm(
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${day}T00:00:00Z`),
+    ),
   );
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (locator: Locator) => norm((await locator.textContent()) ?? '');
 const SHOWN = 6;
 
 type Forecast = NonNullable<TierPage['forecast']>;
@@ -33,12 +37,33 @@ async function openTier(page: Page, api: ApiSession): Promise<Locator> {
   return section;
 }
 
-/** Screenshot of the forecast section alone (to look at the chart), beside checkScreen's full page. */
-async function sectionShot(section: Locator, name: string): Promise<void> {
+/** Until Recharts has laid the chart out at its final size: every dot inside the plot's clip. */
+async function chartSettled(chart: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      chart.evaluate((el) => {
+        const clip = el.querySelector('clipPath rect');
+        const dots = Array.from(el.querySelectorAll('.recharts-line-dot'));
+        if (!clip || dots.length === 0) return false;
+        const bottom = Number(clip.getAttribute('y')) + Number(clip.getAttribute('height'));
+        return dots.every((d) => Number(d.getAttribute('cy')) <= bottom + 0.5);
+      }),
+    )
+    .toBe(true);
+}
+
+/**
+ * Screenshot of the forecast section alone (to look at the chart), beside checkScreen's full
+ * page: from the top of the page, so the app's fixed header is not drawn over it.
+ */
+async function sectionShot(page: Page, section: Locator, name: string): Promise<void> {
   const dir = join(import.meta.dirname, 'screenshots');
   mkdirSync(dir, { recursive: true });
-  await section.scrollIntoViewIfNeeded();
-  await section.screenshot({ path: join(dir, `${name}.png`) });
+  await chartSettled(section.getByTestId('forecast-chart'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await section.boundingBox();
+  if (!box) throw new Error('the forecast section is not on the page');
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, clip: box });
 }
 
 /** The lines on the page equal the API's: chart dots, the table alternative, the review-day figures. */
@@ -64,7 +89,7 @@ async function expectLines(section: Locator, f: Forecast, locale: string, tierNo
       pipeline: f.lines.pipeline.points[k]!.total,
     })),
   );
-  expect(rows[0]!.text).toBe(points(f.lines.baseline.points[0]!.total, locale));
+  expect(norm(rows[0]!.text ?? '')).toBe(points(f.lines.baseline.points[0]!.total, locale));
   for (const line of ['baseline', 'pipeline'] as const) {
     const figure = section.getByTestId(`forecast-${line}`);
     const last = f.lines[line].points.at(-1)!;
@@ -103,7 +128,7 @@ describe('the forecast on the Tier page', () => {
     for (const [i, row] of risk.entries()) {
       const r = f.atRisk[i]!;
       expect(Number(await row.getAttribute('data-points'))).toBe(-r.points);
-      const cells = await row.locator('td').allTextContents();
+      const cells = (await row.locator('td').allTextContents()).map(norm);
       expect(cells[1]).toContain(r.clientName);
       expect(cells[2]).toBe(date(r.renewalDate));
       expect(cells[3]).toBe(
@@ -119,7 +144,7 @@ describe('the forecast on the Tier page', () => {
       const p = f.pipeline[i]!;
       expect(await row.getAttribute('data-kind')).toBe(p.kind);
       expect(Number(await row.getAttribute('data-points'))).toBe(p.weightedPoints);
-      const cells = await row.locator('td').allTextContents();
+      const cells = (await row.locator('td').allTextContents()).map(norm);
       expect(cells[1]).toContain(p.name);
       expect(cells[2]).toBe(date(p.closeDate));
       expect(cells[4]).toBe(`+${points(p.weightedPoints)}`);
@@ -136,7 +161,7 @@ describe('the forecast on the Tier page', () => {
     const gap = f.lines.pipeline.points.at(-1)!.total - f.lines.baseline.points.at(-1)!.total;
     expect(Math.round(gap * 100) / 100).toBe(pipelineTotal);
 
-    await sectionShot(section, 'forecast-section-en');
+    await sectionShot(page, section, 'forecast-section-en');
     await checkScreen(page, 'forecast-en');
     await page.close();
   });
@@ -156,7 +181,7 @@ describe('the forecast on the Tier page', () => {
         await choose(page, language, name);
         await expect.poll(() => text(section.locator('h3').first())).toBe(title);
         await expectLines(section, f, locale, none);
-        await sectionShot(section, `forecast-section-${locale.slice(0, 2)}`);
+        await sectionShot(page, section, `forecast-section-${locale.slice(0, 2)}`);
         await checkScreen(page, `forecast-${locale.slice(0, 2)}`);
       }
     } finally {

@@ -47,7 +47,7 @@ function LineFigure({ forecast, line }: { forecast: Forecast; line: LineKey }) {
           {t(`tierForecast.${line}`)}
         </Text>
       </Group>
-      <Text size="sm" className={classes.num} data-testid="forecast-review-total">
+      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="forecast-review-total">
         {t('tierForecast.onReviewDay', { points: f.points(last.total), date: f.date(forecast.reviewDay) })}
       </Text>
       <Text size="sm" data-testid="forecast-review-tier">
@@ -139,7 +139,7 @@ function Behind({ forecast }: { forecast: Forecast }) {
               <Table.Tr key={`${p.kind}/${p.id}`} data-kind={p.kind} data-points={p.weightedPoints}>
                 <Table.Td>{t(`tierForecast.${p.kind}`)}</Table.Td>
                 <Table.Td>
-                  {p.clientName && p.clientName !== p.name ? `${p.name} · ${p.clientName}` : p.name}
+                  {p.clientName && !p.name.includes(p.clientName) ? `${p.name} · ${p.clientName}` : p.name}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.date(p.closeDate)}</Table.Td>
                 <Table.Td>
