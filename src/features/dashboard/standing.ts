@@ -5,7 +5,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { IsoDate } from '../../domain/dates.ts';
-import type { PointsSummary } from '../../domain/ledger.ts';
+import type { Ledger, PointsSummary } from '../../domain/ledger.ts';
 import { scaledFromNumber } from '../../domain/money.ts';
 import { derivePartner } from '../../domain/partner.ts';
 import type { Program } from '../../domain/program.ts';
@@ -31,6 +31,8 @@ export interface Standing {
   metrics: StoredMetrics;
   insights: StoredInsights;
   renewalAlerts: number;
+  /** computed only: the ledger the engine derived (for figures the derived tables do not hold). */
+  ledger?: Ledger;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function partnerStanding(
     metrics: json.metrics,
     insights: json.insights,
     renewalAlerts: json.metrics.renewalAlerts ?? 0,
+    ledger: d.ledger,
   };
 }
 

@@ -12,6 +12,7 @@ import type { Role } from '../auth/access.ts';
 import { inlineImport, problemLines } from '../import/jobs.ts';
 import { getProgram } from '../program/service.ts';
 import { createUser } from '../users/service.ts';
+import { addForecastDemo } from './forecast-demo.ts';
 import { DEMO_SIZE, generateDataset } from './generate.ts';
 import { seedDemoRegistrations } from './registrations.ts';
 import { writeDatasetFolder } from './write-folder.ts';
@@ -56,6 +57,7 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<boolean> {
   }
   const partnerIds = await createDemoAccounts(deps);
   await seedDemoRegistrations(deps, partnerIds);
+  await addForecastDemo(deps);
   return true;
 }
 

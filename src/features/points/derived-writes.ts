@@ -3,12 +3,15 @@
 // (sent together).
 import { type SQL, sql } from 'drizzle-orm';
 import { copyField, copyRows, type Tx } from '../../db/client.ts';
+import { baselineForecast } from '../../domain/forecast.ts';
+import { forecastInputFromLedger } from '../../domain/forecast-input.ts';
 import { attributedClients } from '../../domain/metrics.ts';
 import { formatDecimal, pointsToNumber, scaledToNumber } from '../../domain/money.ts';
 import type { PartnerDerivation } from '../../domain/partner.ts';
 import type { TierTarget } from '../../domain/projection.ts';
 import { renewalAlerts } from '../../domain/renewals.ts';
 import { entryStateOn } from '../../domain/sold.ts';
+import { baselineJson } from './forecast-json.ts';
 
 const money = (v: number) => formatDecimal(v, 4);
 const points = (v: number) => formatDecimal(v, 2);
@@ -71,6 +74,10 @@ export function summaryJson(d: PartnerDerivation) {
         total: pts(p.total),
         tier: p.tier,
       })),
+      forecast: baselineJson(
+        baselineForecast(forecastInputFromLedger(d.ledger, d.asOf)),
+        (id) => d.ledger.clients.get(id)?.name,
+      ),
     },
   };
 }

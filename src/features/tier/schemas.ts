@@ -4,6 +4,7 @@ import { sellerTrackSchema, standingQuery } from '../dashboard/schemas.ts';
 import {
   dirSchema,
   isoDateSchema,
+  moneySchema,
   onQuery,
   paged,
   pageQuery,
@@ -22,6 +23,71 @@ export const monthSchema = z
 export const tierQuery = standingQuery;
 
 const projectedSchema = pointsSummarySchema.extend({ date: isoDateSchema, tier: tierRefSchema.nullable() });
+
+const forecastLineSchema = z.object({
+  points: z
+    .array(pointsSummarySchema.extend({ date: isoDateSchema }))
+    .describe('The points on each of the forecast dates'),
+  reviewDayTier: tierRefSchema
+    .nullable()
+    .describe('The tier these points perform at on the review day (null: none)'),
+});
+
+export const forecastSchema = z
+  .object({
+    reviewDay: isoDateSchema.describe('The next tier review day (tierReview.reviewDays) after asOf'),
+    dates: z.array(isoDateSchema).describe('asOf, every month end before the review day, and the review day'),
+    lines: z.object({
+      baseline: forecastLineSchema.describe(
+        'If nothing else happens: sold entries expire on schedule, managed points stay, and the renewals at risk end their lines on their renewal dates',
+      ),
+      pipeline: forecastLineSchema.describe(
+        'If the pipeline closes as expected: the baseline plus each approved registration and open deal counted as sold points from its close date, times its stage probability',
+      ),
+    }),
+    atRisk: z
+      .array(
+        z.object({
+          clientId: z.string(),
+          clientName: z.string(),
+          product: z.string(),
+          status: z
+            .enum(['cancellation_requested', 'pending'])
+            .describe('cancellation_requested, or pending past its decision deadline'),
+          renewalDate: isoDateSchema.describe('The day the line ends in the baseline'),
+          decisionDeadline: isoDateSchema.describe('Renewal date minus renewals.decisionLeadDays'),
+          sold: pointsSchema.describe("The line's sold points still active on the review day"),
+          managed: pointsSchema.describe("The line's share of the client's managed points on the review day"),
+          points: pointsSchema.describe('sold + managed: what the renewal would take away'),
+        }),
+      )
+      .describe('The renewals at risk before the review day, most points first'),
+    pipeline: z
+      .array(
+        z.object({
+          kind: z.enum(['registration', 'deal']),
+          id: z.string().describe("The registration's id or the deal's id"),
+          name: z.string().describe("The registration's client name, or the deal's name"),
+          clientId: z.string().nullable(),
+          clientName: z.string().nullable(),
+          dealType: z.enum(['sourced', 'assisted']),
+          stage: z.string().describe('approved (registrations) or open (deals)'),
+          probability: z
+            .number()
+            .describe('dealRegistration.stageProbabilities of the stage in the program, 0 to 1'),
+          expectedMrr: moneySchema,
+          closeDate: isoDateSchema.describe(
+            'The expected close date it counts from (the day after asOf when unknown or past)',
+          ),
+          points: pointsSchema.describe('Sold points if it closes (PROGRAM_RULES §3.1)'),
+          weightedPoints: pointsSchema.describe('points × probability: its part of the pipeline line'),
+        }),
+      )
+      .describe(
+        'The approved registrations and open deals closing by the review day, most weighted points first (an open deal registered is counted once, as its registration)',
+      ),
+  })
+  .describe('The projection run to the next review day as two lines, and what lies between them');
 
 export const tierSchema = z.object({
   asOf: isoDateSchema,
@@ -64,6 +130,7 @@ export const tierSchema = z.object({
       .object({ name: z.string(), validFrom: isoDateSchema, validUntil: isoDateSchema, valid: z.boolean() })
       .nullable(),
   }),
+  forecast: forecastSchema.nullable().describe('null: the program has no review days'),
 });
 
 export const progressChartQuery = z.object({

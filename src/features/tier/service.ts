@@ -11,6 +11,7 @@ import { pointsJson, sellerTrackJson, thresholdsOf } from '../dashboard/service.
 import { partnerStanding } from '../dashboard/standing.ts';
 import { pointsOf, pts } from '../portal/json.ts';
 import { nextTierOf, tierRef } from '../portal/program.ts';
+import { tierForecast } from './forecast.ts';
 import { certification, lastTierChange, snapshots } from './repository.ts';
 
 function targetJson(program: Program, on: IsoDate, points: PointsSummary, tierId: string) {
@@ -35,9 +36,10 @@ export async function getTier(
 ) {
   const standing = await partnerStanding(db, request.partnerId, request);
   const { program, asOf, points, insights, metrics } = standing;
-  const [change, cert] = await Promise.all([
+  const [change, cert, forecast] = await Promise.all([
     lastTierChange(db, request.partnerId, asOf),
     certification(db, request.partnerId, asOf),
+    tierForecast(db, standing),
   ]);
   const ruleSet = ruleSetOn(program, asOf);
   const tiers = thresholdsOf(program, asOf).map((t) => ({
@@ -71,6 +73,7 @@ export async function getTier(
       medianToolUsage: metrics.medianToolUsage ?? null,
       certification: cert ?? null,
     },
+    forecast,
   };
 }
 

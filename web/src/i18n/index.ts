@@ -25,6 +25,7 @@ import { previewMessages } from '../features/previews/messages.ts';
 import { reportActionMessages } from '../features/reports/messages.ts';
 import { savedReportMessages } from '../features/saved-reports/messages.ts';
 import { breakdownMessages } from '../features/tier/breakdown/messages.ts';
+import { tierForecastMessages } from '../features/tier/forecast/messages.ts';
 import { tierMessages } from '../features/tier/messages.ts';
 import { tierOverviewMessages } from '../features/tier/overview/messages.ts';
 import { tierProgramMessages } from '../features/tier/program/messages.ts';
@@ -43,6 +44,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   tier: tierMessages,
   tierProgram: tierProgramMessages,
   tierOverview: tierOverviewMessages,
+  tierForecast: tierForecastMessages,
   breakdown: breakdownMessages,
   calculator: calculatorMessages,
   previews: previewMessages,

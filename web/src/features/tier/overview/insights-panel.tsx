@@ -1,12 +1,14 @@
 // Tier insights: the points still needed per track to keep the credited tier and to reach
 // the next one, the sold points that expire in each of the next three months, and the
-// projected points and tier at the next three month ends if nothing new is sold.
+// projected points and tier at the next three month ends if nothing new is sold, and the
+// forecast to the next review day (../forecast).
 import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TierPage } from '../../../lib/api-types.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { Panel } from '../../../ui/panel.tsx';
+import { ForecastSection } from '../forecast/forecast-section.tsx';
 import { MUTED } from './colors.ts';
 import classes from './overview.module.css';
 import { ScrollRegion } from './scroll-region.tsx';
@@ -175,6 +177,7 @@ export function InsightsPanel({ query }: { query: UseQueryResult<TierPage> }) {
             <Expirations data={data} />
             <Projection data={data} />
           </SimpleGrid>
+          {data.forecast ? <ForecastSection forecast={data.forecast} /> : null}
         </Stack>
       )}
     </Panel>
