@@ -87,7 +87,7 @@ describe('shared sales', () => {
     const sales = await api.get<SharedSales>(
       `/api/v1/partners/${partnerId}/shared-sales?from=${from}&to=${today}`,
     );
-    for (const category of ['created', 'inFlight', 'closedWon'] as const) {
+    for (const category of ['created', 'inFlight', 'closedWon', 'registered'] as const) {
       await expect
         .poll(() => figureText(page, 'shared-sales', category))
         .toContain(String(sales[category].deals));
@@ -103,6 +103,27 @@ describe('shared sales', () => {
     await expect
       .poll(() => page.getByTestId('client-drawer').textContent())
       .toContain(items.items[0]?.clientId);
+    await page.close();
+  });
+
+  it('counts the deal registrations submitted in the range, each row with its status', async () => {
+    const api = await apiAs(DEMO.topAdmin);
+    const { page, partnerId, today } = await dashboard(DEMO.topAdmin);
+    await chooseRange(page, 'shared-sales', 'Last 12 months');
+    const from = await page.locator('[data-panel="shared-sales"]').getByLabel('From').inputValue();
+    const registered = await api.get<SalesItems>(
+      `/api/v1/partners/${partnerId}/shared-sales/items?from=${from}&to=${today}&category=registered&pageSize=25`,
+    );
+    // The demo partner registered deals in every status within the last year.
+    expect(new Set(registered.items.map((r) => r.registration?.status)).size).toBeGreaterThan(3);
+    await page.locator('[data-testid="shared-sales"] button[data-category="registered"]').click();
+    const report = page.getByTestId('report');
+    await expect.poll(() => report.getByTestId('report-row').count()).toBe(registered.items.length);
+    const text = (await report.textContent()) ?? '';
+    for (const r of registered.items) expect(text).toContain(r.clientName);
+    expect(text).toContain('Approved');
+    expect(text).toContain('(expected)');
+    await checkScreen(page, 'dashboard-shared-sales-registered');
     await page.close();
   });
 });

@@ -225,6 +225,7 @@ describe('GET /shared-sales', () => {
       created: { deals: 6, mrr: usd(15600) },
       inFlight: { deals: 1, mrr: usd(3000) },
       closedWon: { deals: 4, mrr: usd(11900) },
+      registered: { deals: 0, mrr: usd(0) },
     });
   });
 
@@ -243,9 +244,55 @@ describe('GET /shared-sales', () => {
       products: ['Marketing Hub'],
       amount: usd(1000),
       amountBase: usd(1000),
+      registration: null,
     });
     const inFlight = await get(`/shared-sales/items?${range}&category=inFlight`);
     expect(inFlight.body.items.map((d: { dealId: string }) => d.dealId)).toEqual(['D8']);
+  });
+});
+
+describe('registered deals in shared sales', () => {
+  it('counts a registration submitted in the range at its expected MRR and lists it with its status', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/partners/P1/deal-registrations',
+      headers: p1.write,
+      payload: {
+        clientName: 'Nova Robotics AB',
+        domain: 'nova-robotics.se',
+        country: 'SE',
+        currency: 'USD',
+        products: ['Marketing Hub'],
+        expectedMrr: '1250.50',
+        expectedCloseDate: '2025-09-30',
+        dealType: 'sourced',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    // Submitted on the fixture's today (2025-08-01): outside a range that ends the day before.
+    expect((await get('/shared-sales?from=2025-01-01&to=2025-07-31')).body.registered.deals).toBe(0);
+    const { body } = await get('/shared-sales?from=2025-08-01&to=2025-08-31');
+    expect(body.registered).toEqual({ deals: 1, mrr: usd(1250.5) });
+    // Not a deal yet: the other figures do not count it.
+    expect(body.created.deals).toBe(0);
+    const items = await get('/shared-sales/items?from=2025-08-01&to=2025-08-31&category=registered');
+    expect(items.body.items).toEqual([
+      {
+        dealId: id,
+        name: null,
+        clientId: null,
+        clientName: 'Nova Robotics AB',
+        type: 'sourced',
+        stage: 'open',
+        createdOn: '2025-08-01',
+        closedOn: null,
+        products: ['Marketing Hub'],
+        amount: usd(1250.5),
+        amountBase: usd(1250.5),
+        registration: { id, status: 'submitted', expectedCloseDate: '2025-09-30' },
+      },
+    ]);
   });
 });
 

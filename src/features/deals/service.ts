@@ -1,5 +1,6 @@
 // Use cases of shared sales: counts and MRR (in the base currency, at the program's
-// currency table on the range's last day) of deals created, in flight and closed-won.
+// currency table on the range's last day) of deals created, in flight and closed-won, and of
+// the deal registrations submitted.
 import type { Queryable } from '../../db/client.ts';
 import { compareCodePoints } from '../../domain/facts.ts';
 import { toBase } from '../../domain/metrics.ts';
@@ -26,6 +27,7 @@ export async function getSharedSales(db: Queryable, partnerId: string, range: Da
     created: figure('created'),
     inFlight: figure('inFlight'),
     closedWon: figure('closedWon'),
+    registered: figure('registered'),
   };
 }
 
@@ -58,6 +60,9 @@ export async function getSharedSalesItems(
       products: d.products ?? [],
       amount: money(amount, d.currency),
       amountBase: money(base, program.baseCurrency),
+      registration: d.registrationId
+        ? { id: d.registrationId, status: d.registrationStatus!, expectedCloseDate: d.expectedCloseDate! }
+        : null,
     };
   });
   const start = (page.page - 1) * page.pageSize;

@@ -133,6 +133,10 @@ export const dealsReport: ReportDefinition<DealRow> = {
     ...moneyColumns<DealRow>('amount_base', (r) => r.amountBase),
     { header: 'products', value: (r) => r.products.join(' ') },
     { header: 'metric', value: (r) => r.metric },
+    // The registration behind a row of the registered metric (empty for a deal).
+    { header: 'registration_id', value: (r) => r.registration?.id ?? null },
+    { header: 'registration_status', value: (r) => r.registration?.status ?? null },
+    { header: 'expected_close_date', type: 'date', value: (r) => r.registration?.expectedCloseDate ?? null },
   ],
   rows: (db, params) => {
     const metrics = params.metric ? params.metric.split(',') : Object.keys(DEAL_METRICS);

@@ -39,11 +39,13 @@ export const activityMessages = defineMessages({
       created: 'Deals created',
       inFlight: 'Sourced in-flight deals',
       closedWon: 'Closed-won deals',
+      registered: 'Deals registered',
       mrr: '{{amount}} MRR',
       about: {
         created: 'Deals created in the range.',
         inFlight: 'Open sourced deals created by the end of the range.',
         closedWon: 'Deals closed-won in the range.',
+        registered: 'Deal registrations you submitted in the range, in any status, at their expected MRR.',
       },
     },
     report: {
@@ -57,6 +59,9 @@ export const activityMessages = defineMessages({
       pages: 'Report pages',
       change: 'by change {{id}}',
       unnamed: 'Unnamed deal',
+      registration: 'Deal registration',
+      expected: '(expected)',
+      expectedClose: 'Expected close date of the registration',
       col: {
         client: 'Client',
         date: 'Date',
@@ -136,11 +141,13 @@ export const activityMessages = defineMessages({
       created: 'Skapade affärer',
       inFlight: 'Pågående affärer (källa)',
       closedWon: 'Stängda vunna affärer',
+      registered: 'Registrerade affärer',
       mrr: '{{amount}} MRR',
       about: {
         created: 'Affärer som skapades under perioden.',
         inFlight: 'Öppna affärer med dig som källa, skapade senast periodens sista dag.',
         closedWon: 'Affärer som stängdes som vunna under perioden.',
+        registered: 'Affärsregistreringar du skickade in under perioden, oavsett status, till förväntad MRR.',
       },
     },
     report: {
@@ -154,6 +161,9 @@ export const activityMessages = defineMessages({
       pages: 'Rapportens sidor',
       change: 'genom ändring {{id}}',
       unnamed: 'Namnlös affär',
+      registration: 'Affärsregistrering',
+      expected: '(förväntat)',
+      expectedClose: 'Registreringens förväntade stängningsdatum',
       col: {
         client: 'Kund',
         date: 'Datum',
@@ -234,11 +244,14 @@ export const activityMessages = defineMessages({
       created: 'Gemaakte deals',
       inFlight: 'Sourced inflight deals',
       closedWon: 'Gesloten/gewonnen deals',
+      registered: 'Geregistreerde deals',
       mrr: '{{amount}} MRR',
       about: {
         created: 'Deals die in het datumbereik zijn gemaakt.',
         inFlight: 'Open sourced deals die uiterlijk op de laatste dag van het datumbereik zijn gemaakt.',
         closedWon: 'Deals die in het datumbereik als gewonnen zijn gesloten.',
+        registered:
+          'Dealregistraties die je in het datumbereik hebt ingediend, in elke status, tegen hun verwachte MRR.',
       },
     },
     report: {
@@ -252,6 +265,9 @@ export const activityMessages = defineMessages({
       pages: "Pagina's van het rapport",
       change: 'door wijziging {{id}}',
       unnamed: 'Deal zonder naam',
+      registration: 'Dealregistratie',
+      expected: '(verwacht)',
+      expectedClose: 'Verwachte sluitingsdatum van de registratie',
       col: {
         client: 'Klant',
         date: 'Datum',

@@ -63,9 +63,16 @@ export interface ReportDrawerProps<T> {
 const OpenClient = createContext<(clientId: string) => void>(() => {});
 
 /** A row's client: its name opens the client panel over the report; its id below. */
-export function ClientCell({ name, clientId }: { name: string; clientId: string }) {
+export function ClientCell({ name, clientId }: { name: string; clientId: string | null }) {
   const { t } = useTranslation();
   const open = useContext(OpenClient);
+  // A registered company that is not yet a client has no record to open.
+  if (clientId === null)
+    return (
+      <Text size="sm" fw={500} data-testid="report-client">
+        {name}
+      </Text>
+    );
   return (
     <Stack gap={0} align="flex-start">
       <Anchor

@@ -28,7 +28,7 @@ function useColumns(): ReportColumn<Deal>[] {
       render: (row) => (
         <Stack gap={0}>
           <Text size="sm" fw={500}>
-            {row.name ?? t('activity.report.unnamed')}
+            {row.name ?? t(row.registration ? 'activity.report.registration' : 'activity.report.unnamed')}
           </Text>
           <Text size="xs" c="dimmed">
             {row.dealId}
@@ -53,14 +53,29 @@ function useColumns(): ReportColumn<Deal>[] {
     {
       key: 'stage',
       header: col('stage'),
+      // A registration shows its own status (the queue's names) rather than the deal stage.
       render: (row) => (
         <Badge size="sm" miw="max-content" variant="dot" color={STAGE_COLOR[row.stage]}>
-          {t(`activity.report.stage.${row.stage}`)}
+          {row.registration
+            ? t(`opRegistrations.status.${row.registration.status}`)
+            : t(`activity.report.stage.${row.stage}`)}
         </Badge>
       ),
     },
     { key: 'created', header: col('created'), render: (row) => day(row.createdOn) },
-    { key: 'closed', header: col('closed'), render: (row) => day(row.closedOn) },
+    {
+      key: 'closed',
+      header: col('closed'),
+      // A registration is not closed yet: its expected close date, marked as expected.
+      render: (row) =>
+        row.registration ? (
+          <span title={t('activity.report.expectedClose')}>
+            {day(row.registration.expectedCloseDate)} {t('activity.report.expected')}
+          </span>
+        ) : (
+          day(row.closedOn)
+        ),
+    },
     { key: 'amount', header: col('amount'), numeric: true, render: (row) => f.money(row.amount) },
     {
       key: 'amountBase',

@@ -1,5 +1,6 @@
-// Shared sales for a date range: deals created, sourced in-flight deals and closed-won
-// deals, each with its MRR in the base currency, each opening the deals behind it; below
+// Shared sales for a date range: deals created, sourced in-flight deals, closed-won deals and
+// deal registrations submitted, each with its MRR in the base currency, each opening the
+// deals behind it; below
 // them the partner's deal registrations by status, with My registrations and Register a deal.
 import { Divider, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
@@ -13,7 +14,7 @@ import { useSharedSales } from './activity-queries.ts';
 import { Figure } from './figure.tsx';
 import { SalesReport } from './sales-report.tsx';
 
-const SALES_FIGURES: readonly SalesCategory[] = ['created', 'inFlight', 'closedWon'];
+const SALES_FIGURES: readonly SalesCategory[] = ['created', 'inFlight', 'closedWon', 'registered'];
 
 export function SharedSalesPanel({ partnerId, today }: { partnerId: string; today: string }) {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function SharedSalesPanel({ partnerId, today }: { partnerId: string; toda
       {(data) => (
         <Stack gap="md" style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
           <SimpleGrid
-            cols={{ base: 1, xs: 3 }}
+            cols={{ base: 1, xs: 2, md: 4 }}
             spacing="sm"
             data-testid="shared-sales"
             role="group"
