@@ -287,6 +287,7 @@ describe('the portal tables exported', () => {
       ['created', 'created'],
       ['in-flight', 'inFlight'],
       ['closed-won', 'closedWon'],
+      ['registered', 'registered'],
     ]) {
       const deals = await exported(`deals?metric=${metric}&from=${from}&to=${today}`);
       const items = await api(
