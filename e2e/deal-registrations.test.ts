@@ -139,6 +139,9 @@ describe('deal registration by a partner', () => {
 
     await mrr.fill('1500.25');
     await close.fill(addDays(today, 30));
+    // The partner knows the vendor's deal id: the registration is matched on it when it closes.
+    const dealId = `E2E-PREG-D-${run}`;
+    await page.getByTestId('register-deal-id').fill(dealId);
     await page.getByRole('button', { name: 'Register the deal' }).click();
     await page.waitForURL(/\/registrations\?registered=/);
     await page
@@ -154,6 +157,7 @@ describe('deal registration by a partner', () => {
       products: ['Marketing Hub'],
       country: 'SE',
       currency: 'USD',
+      dealId,
     });
     const row = page.getByTestId('my-registrations').locator(`tr[data-registration="${created!.id}"]`);
     expect(await row.locator('td').allTextContents()).toEqual(
@@ -229,10 +233,9 @@ describe('deal registration by a partner', () => {
     await counts.getByRole('link', { name: 'My registrations' }).click();
     await page.getByRole('heading', { level: 1, name: 'My registrations' }).waitFor();
 
-    // The deal closes won through the ingest API: matched on the client's domain.
+    // The deal closes won through the ingest API: matched on the deal id given at submission.
     const dashboard = `/api/v1/partners/${encodeURIComponent(mine.partnerId)}/dashboard`;
     const soldBefore = (await partner.get<{ points: { sold: number } }>(dashboard)).points.sold;
-    const dealId = `E2E-PREG-D-${run}`;
     const won = await operator.post('/api/v1/facts', {
       clients: [{ client_id: clientId, name: 'Aurora Seafood', country: 'SE', currency: 'USD', domain }],
       deals: [

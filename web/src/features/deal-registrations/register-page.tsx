@@ -46,6 +46,8 @@ interface Form {
   expectedCloseDate: string;
   dealType: 'sourced' | 'assisted';
   notes: string;
+  /** The vendor's deal id, when the partner knows it (matched when the deal closes). */
+  dealId: string;
 }
 
 const EMPTY: Form = {
@@ -59,6 +61,7 @@ const EMPTY: Form = {
   expectedCloseDate: '',
   dealType: 'sourced',
   notes: '',
+  dealId: '',
 };
 
 /** What the conflict check is asked about; null until there is a name and a domain or client. */
@@ -177,6 +180,7 @@ export default function RegisterPage() {
       expectedCloseDate: form.expectedCloseDate,
       dealType: form.dealType,
       ...(form.notes.trim() !== '' ? { notes: form.notes.trim() } : {}),
+      ...(form.dealId.trim() !== '' ? { dealId: form.dealId.trim() } : {}),
     };
     register.mutate(body, {
       onSuccess: (created) => navigate(`${base}/registrations?registered=${encodeURIComponent(created.id)}`),
@@ -293,6 +297,15 @@ export default function RegisterPage() {
                 <Radio value="assisted" label={t('dealRegistrations.register.assisted')} />
               </Group>
             </Radio.Group>
+            <TextInput
+              label={t('dealRegistrations.register.dealId')}
+              description={t('dealRegistrations.register.dealIdHint')}
+              value={form.dealId}
+              onChange={(e) => set({ dealId: e.currentTarget.value })}
+              error={error('dealId')}
+              maxLength={200}
+              data-testid="register-deal-id"
+            />
             <Textarea
               label={t('dealRegistrations.register.notes')}
               value={form.notes}
