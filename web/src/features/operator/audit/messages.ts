@@ -56,6 +56,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
       list: 'Client list',
       saved_report: 'Saved report',
+      sso: 'Single sign-on',
       deal_registration: 'Deal registration',
     },
     actions: {
@@ -103,6 +104,7 @@ export const opAuditMessages = defineMessages({
         win: 'Registered deal won',
         lose: 'Registered deal lost',
       },
+      sso: { create: 'Single sign-on set up', update: 'Single sign-on changed', delete: 'Single sign-on turned off' },
       saved_report: {
         create: 'Report saved',
         update: 'Saved report changed',
@@ -170,6 +172,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Förhandsversion',
       list: 'Kundlista',
       saved_report: 'Sparad rapport',
+      sso: 'Enkel inloggning',
       deal_registration: 'Affärsregistrering',
     },
     actions: {
@@ -217,6 +220,7 @@ export const opAuditMessages = defineMessages({
         win: 'Registrerad affär vunnen',
         lose: 'Registrerad affär förlorad',
       },
+      sso: { create: 'Enkel inloggning konfigurerad', update: 'Enkel inloggning ändrad', delete: 'Enkel inloggning avstängd' },
       saved_report: {
         create: 'Rapport sparad',
         update: 'Sparad rapport ändrad',
@@ -284,6 +288,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
       list: 'Klantenlijst',
       saved_report: 'Opgeslagen rapport',
+      sso: 'Single sign-on',
       deal_registration: 'Dealregistratie',
     },
     actions: {
@@ -335,6 +340,7 @@ export const opAuditMessages = defineMessages({
         win: 'Geregistreerde deal gewonnen',
         lose: 'Geregistreerde deal verloren',
       },
+      sso: { create: 'Single sign-on ingesteld', update: 'Single sign-on gewijzigd', delete: 'Single sign-on uitgeschakeld' },
       saved_report: {
         create: 'Rapport opgeslagen',
         update: 'Opgeslagen rapport gewijzigd',
