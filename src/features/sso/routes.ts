@@ -22,7 +22,11 @@ function register(app: App, deps: AppDeps): void {
     '/api/v1/sso-config',
     {
       config: { access: OPERATOR },
-      schema: { tags, summary: 'The single sign-on configuration (the secret only as a hint)', response: { 200: ssoConfigSchema } },
+      schema: {
+        tags,
+        summary: 'The single sign-on configuration (the secret only as a hint)',
+        response: { 200: ssoConfigSchema },
+      },
     },
     async () => getSsoConfig(deps),
   );
@@ -45,7 +49,11 @@ function register(app: App, deps: AppDeps): void {
     '/api/v1/sso-config',
     {
       config: { access: OPERATOR },
-      schema: { tags, summary: 'Turn single sign-on off (password sign-in stays)', response: { 204: z.undefined() } },
+      schema: {
+        tags,
+        summary: 'Turn single sign-on off (password sign-in stays)',
+        response: { 204: z.undefined() },
+      },
     },
     async (request, reply) => {
       await deleteSsoConfig(deps, { actor: actorOf(principalOf(request)) });
@@ -57,7 +65,11 @@ function register(app: App, deps: AppDeps): void {
     '/api/v1/sso/status',
     {
       config: { access: PUBLIC },
-      schema: { tags, summary: 'Whether single sign-on is configured (the sign-in page shows its button)', response: { 200: ssoStatusSchema } },
+      schema: {
+        tags,
+        summary: 'Whether single sign-on is configured (the sign-in page shows its button)',
+        response: { 200: ssoStatusSchema },
+      },
     },
     async () => ({ enabled: await isSsoEnabled(deps) }),
   );
@@ -66,7 +78,11 @@ function register(app: App, deps: AppDeps): void {
     '/api/auth/oidc/start',
     {
       config: { access: PUBLIC },
-      schema: { tags, summary: 'Begin single sign-on: redirects to the identity provider', querystring: z.object({ next: z.string().max(2000).optional() }) },
+      schema: {
+        tags,
+        summary: 'Begin single sign-on: redirects to the identity provider',
+        querystring: z.object({ next: z.string().max(2000).optional() }),
+      },
     },
     async (request, reply) => {
       try {

@@ -25,7 +25,10 @@ export const domainMappingSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'expected a domain, e.g. acme.example'),
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'expected a domain, e.g. acme.example',
+      ),
     /** The partner of a partner role; null for operators. */
     partnerId: z.string().trim().min(1).max(100).nullable(),
     role: z.enum(ROLES),

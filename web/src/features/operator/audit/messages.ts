@@ -104,7 +104,11 @@ export const opAuditMessages = defineMessages({
         win: 'Registered deal won',
         lose: 'Registered deal lost',
       },
-      sso: { create: 'Single sign-on set up', update: 'Single sign-on changed', delete: 'Single sign-on turned off' },
+      sso: {
+        create: 'Single sign-on set up',
+        update: 'Single sign-on changed',
+        delete: 'Single sign-on turned off',
+      },
       saved_report: {
         create: 'Report saved',
         update: 'Saved report changed',
@@ -220,7 +224,11 @@ export const opAuditMessages = defineMessages({
         win: 'Registrerad affär vunnen',
         lose: 'Registrerad affär förlorad',
       },
-      sso: { create: 'Enkel inloggning konfigurerad', update: 'Enkel inloggning ändrad', delete: 'Enkel inloggning avstängd' },
+      sso: {
+        create: 'Enkel inloggning konfigurerad',
+        update: 'Enkel inloggning ändrad',
+        delete: 'Enkel inloggning avstängd',
+      },
       saved_report: {
         create: 'Rapport sparad',
         update: 'Sparad rapport ändrad',
@@ -340,7 +348,11 @@ export const opAuditMessages = defineMessages({
         win: 'Geregistreerde deal gewonnen',
         lose: 'Geregistreerde deal verloren',
       },
-      sso: { create: 'Single sign-on ingesteld', update: 'Single sign-on gewijzigd', delete: 'Single sign-on uitgeschakeld' },
+      sso: {
+        create: 'Single sign-on ingesteld',
+        update: 'Single sign-on gewijzigd',
+        delete: 'Single sign-on uitgeschakeld',
+      },
       saved_report: {
         create: 'Rapport opgeslagen',
         update: 'Opgeslagen rapport gewijzigd',
