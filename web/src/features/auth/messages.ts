@@ -91,14 +91,14 @@ export const authMessages = defineMessages({
       submit: 'Aanmelden',
       failed: 'Aanmelden mislukt: {{message}}',
       forgot: 'Wachtwoord vergeten?',
-      sso: 'Inloggen met single sign-on',
+      sso: 'Inloggen met eenmalige aanmelding (SSO)',
       or: 'of',
     },
     ssoRefused: {
-      title: 'Single sign-on heeft je niet aangemeld',
+      title: 'Eenmalige aanmelding heeft je niet aangemeld',
       back: 'Terug naar inloggen',
       reasons: {
-        not_configured: 'Single sign-on is niet ingesteld voor dit portaal. Log in met je wachtwoord.',
+        not_configured: 'Eenmalige aanmelding is niet ingesteld voor dit portaal. Log in met je wachtwoord.',
         unmapped_domain:
           'Je e-maildomein is aan geen enkele partner in dit portaal gekoppeld. Vraag je partnermanager het toe te voegen, of log in met je wachtwoord.',
         deactivated: 'Je account is gedeactiveerd. Vraag je beheerder het weer te activeren.',

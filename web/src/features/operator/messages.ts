@@ -48,7 +48,7 @@ export const operatorMessages = defineMessages({
       imports: 'Imports',
       program: 'Programma',
       integrations: 'API-tokens en webhooks',
-      sso: 'Single sign-on',
+      sso: 'Eenmalige aanmelding',
       audit: 'Auditlog',
     },
     forbidden: 'De beheerconsole is voor de programmabeheerders.',

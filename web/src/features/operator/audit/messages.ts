@@ -296,7 +296,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
       list: 'Klantenlijst',
       saved_report: 'Opgeslagen rapport',
-      sso: 'Single sign-on',
+      sso: 'Eenmalige aanmelding',
       deal_registration: 'Dealregistratie',
     },
     actions: {
@@ -349,9 +349,9 @@ export const opAuditMessages = defineMessages({
         lose: 'Geregistreerde deal verloren',
       },
       sso: {
-        create: 'Single sign-on ingesteld',
-        update: 'Single sign-on gewijzigd',
-        delete: 'Single sign-on uitgeschakeld',
+        create: 'Eenmalige aanmelding ingesteld',
+        update: 'Eenmalige aanmelding gewijzigd',
+        delete: 'Eenmalige aanmelding uitgeschakeld',
       },
       saved_report: {
         create: 'Rapport opgeslagen',

@@ -53,7 +53,7 @@ export const opSsoMessages = defineMessages({
     turnOff: 'Stäng av enkel inloggning',
   },
   nl: {
-    title: 'Single sign-on',
+    title: 'Eenmalige aanmelding (SSO)',
     intro:
       'Laat partners en operators inloggen met hun bedrijfsaccount (OpenID Connect). Inloggen met wachtwoord blijft mogelijk.',
     callback: 'Registreer dit omleidingsadres bij je identiteitsprovider: {{url}}',
@@ -67,12 +67,12 @@ export const opSsoMessages = defineMessages({
     domain: 'Domein',
     role: 'Rol',
     partner: 'Partner-ID',
-    roles: { operator: 'Operator', 'partner-admin': 'Partnerbeheerder', 'partner-user': 'Partnergebruiker' },
+    roles: { operator: 'Beheerder', 'partner-admin': 'Partnerbeheerder', 'partner-user': 'Partnergebruiker' },
     addDomain: 'Domein toevoegen',
     remove: '{{domain}} verwijderen',
     save: 'Opslaan',
-    saved: 'Single sign-on is opgeslagen.',
+    saved: 'Eenmalige aanmelding is opgeslagen.',
     failed: 'Opslaan mislukt: {{message}}',
-    turnOff: 'Single sign-on uitschakelen',
+    turnOff: 'Eenmalige aanmelding uitschakelen',
   },
 });
