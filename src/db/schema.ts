@@ -11,4 +11,5 @@ export * from './schema-portal.ts';
 export * from './schema-program.ts';
 export * from './schema-registrations.ts';
 export * from './schema-reports.ts';
+export * from './schema-sso.ts';
 export * from './schema-webhooks.ts';

@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'deal_registration.expire',
   'deal_registration.win',
   'deal_registration.lose',
+  'sso.create',
+  'sso.update',
+  'sso.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

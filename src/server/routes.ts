@@ -24,6 +24,7 @@ import { programAdminRoutes } from '../features/program/admin-routes.ts';
 import { programRoutes } from '../features/program/routes.ts';
 import { renewalRoutes } from '../features/renewals/routes.ts';
 import { savedReportRoutes } from '../features/saved-reports/routes.ts';
+import { ssoRoutes } from '../features/sso/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
 import { tierRoutes } from '../features/tier/routes.ts';
 import { userRoutes } from '../features/users/routes.ts';
@@ -33,6 +34,7 @@ import { healthRoutes } from './health.ts';
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,
   authRoutes,
+  ssoRoutes,
   apiTokenRoutes,
   userRoutes,
   partnerRoutes,

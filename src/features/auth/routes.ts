@@ -11,7 +11,7 @@ import { getMe, type NewSession, SESSION_COOKIE } from './sessions.ts';
 
 const tags = ['session'];
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: '/',
     httpOnly: true,

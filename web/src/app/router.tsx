@@ -4,7 +4,12 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
-import { ResetPasswordPage, SetPasswordPage, SignInPage } from '../features/auth/sign-in-page.tsx';
+import {
+  ResetPasswordPage,
+  SetPasswordPage,
+  SignInPage,
+  SsoRefusedPage,
+} from '../features/auth/sign-in-page.tsx';
 import { OperatorLayout } from '../features/operator/layout.tsx';
 import { operatorChildren } from '../features/operator/routes.tsx';
 import { syncLocale, useMe } from '../lib/session.ts';
@@ -65,6 +70,7 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in/sso-refused', element: <SsoRefusedPage /> },
   { path: '/set-password', element: <SetPasswordPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   {

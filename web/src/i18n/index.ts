@@ -20,6 +20,7 @@ import { opPartnersMessages } from '../features/operator/partners/messages.ts';
 import { opProgramMessages } from '../features/operator/program/messages.ts';
 import { opRegistrationsMessages } from '../features/operator/registrations/messages.ts';
 import { opReportsMessages } from '../features/operator/reports/messages.ts';
+import { opSsoMessages } from '../features/operator/sso/messages.ts';
 import { opUsersMessages } from '../features/operator/users/messages.ts';
 import { previewMessages } from '../features/previews/messages.ts';
 import { reportActionMessages } from '../features/reports/messages.ts';
@@ -58,6 +59,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   opRegistrations: opRegistrationsMessages,
   opIntegrations: opIntegrationsMessages,
   opAudit: opAuditMessages,
+  opSso: opSsoMessages,
   users: usersMessages,
   lists: listsMessages,
   reportActions: reportActionMessages,

@@ -4,6 +4,7 @@ import {
   Anchor,
   Button,
   Center,
+  Divider,
   Paper,
   PasswordInput,
   Stack,
@@ -11,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -44,6 +45,11 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const sso = useQuery({
+    queryKey: ['sso-status'],
+    queryFn: () => api.get<{ enabled: boolean }>('/api/v1/sso/status'),
+  });
+  const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate(
@@ -81,6 +87,20 @@ export function SignInPage() {
           <Anchor component={Link} to="/reset-password" size="sm">
             {t('auth.signIn.forgot')}
           </Anchor>
+          {sso.data?.enabled ? (
+            <>
+              <Divider label={t('auth.signIn.or')} labelPosition="center" />
+              {/* A full page load: the flow leaves the app for the identity provider. */}
+              <Button
+                component="a"
+                href={`/api/auth/oidc/start?next=${encodeURIComponent(next)}`}
+                variant="default"
+                fullWidth
+              >
+                {t('auth.signIn.sso')}
+              </Button>
+            </>
+          ) : null}
         </Stack>
       </form>
     </AuthCard>
@@ -181,6 +201,31 @@ export function ResetPasswordPage() {
       )}
       <Anchor component={Link} to="/sign-in" size="sm">
         {t('auth.reset.back')}
+      </Anchor>
+    </AuthCard>
+  );
+}
+
+/** Where a refused single sign-on lands: the reason, in the reader's language. */
+export function SsoRefusedPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const known = [
+    'not_configured',
+    'unmapped_domain',
+    'deactivated',
+    'email_unverified',
+    'no_email',
+    'failed',
+  ];
+  const reason = known.includes(params.get('reason') ?? '') ? params.get('reason')! : 'failed';
+  return (
+    <AuthCard title={t('auth.ssoRefused.title')}>
+      <Alert color="red" role="alert">
+        {t(`auth.ssoRefused.reasons.${reason}`)}
+      </Alert>
+      <Anchor component={Link} to="/sign-in">
+        {t('auth.ssoRefused.back')}
       </Anchor>
     </AuthCard>
   );

@@ -16,6 +16,7 @@ export const OPERATOR_PAGES = [
   'imports',
   'program',
   'integrations',
+  'sso',
   'audit',
 ] as const;
 

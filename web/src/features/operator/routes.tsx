@@ -13,6 +13,7 @@ const UsersPage = lazy(() => import('./users/users-page.tsx'));
 const ImportsPage = lazy(() => import('./imports/imports-page.tsx'));
 const IntegrationsPage = lazy(() => import('./integrations/integrations-page.tsx'));
 const AuditPage = lazy(() => import('./audit/audit-page.tsx'));
+const SsoPage = lazy(() => import('./sso/sso-page.tsx'));
 const ProgramLayout = lazy(() => import('./program/program-layout.tsx'));
 const ProgramPage = lazy(() => import('./program/program-page.tsx'));
 const DraftsPage = lazy(() => import('./program/drafts-page.tsx'));
@@ -39,6 +40,7 @@ export const operatorChildren: RouteObject[] = [
     ],
   },
   { path: 'integrations', element: <IntegrationsPage /> },
+  { path: 'sso', element: <SsoPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: '*', element: <NotFound /> },
 ];

@@ -56,6 +56,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
       list: 'Client list',
       saved_report: 'Saved report',
+      sso: 'Single sign-on',
       deal_registration: 'Deal registration',
     },
     actions: {
@@ -102,6 +103,11 @@ export const opAuditMessages = defineMessages({
         expire: 'Deal registration expired',
         win: 'Registered deal won',
         lose: 'Registered deal lost',
+      },
+      sso: {
+        create: 'Single sign-on set up',
+        update: 'Single sign-on changed',
+        delete: 'Single sign-on turned off',
       },
       saved_report: {
         create: 'Report saved',
@@ -170,6 +176,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Förhandsversion',
       list: 'Kundlista',
       saved_report: 'Sparad rapport',
+      sso: 'Enkel inloggning',
       deal_registration: 'Affärsregistrering',
     },
     actions: {
@@ -216,6 +223,11 @@ export const opAuditMessages = defineMessages({
         expire: 'Affärsregistrering löpte ut',
         win: 'Registrerad affär vunnen',
         lose: 'Registrerad affär förlorad',
+      },
+      sso: {
+        create: 'Enkel inloggning konfigurerad',
+        update: 'Enkel inloggning ändrad',
+        delete: 'Enkel inloggning avstängd',
       },
       saved_report: {
         create: 'Rapport sparad',
@@ -284,6 +296,7 @@ export const opAuditMessages = defineMessages({
       preview: 'Preview',
       list: 'Klantenlijst',
       saved_report: 'Opgeslagen rapport',
+      sso: 'Eenmalige aanmelding',
       deal_registration: 'Dealregistratie',
     },
     actions: {
@@ -334,6 +347,11 @@ export const opAuditMessages = defineMessages({
         expire: 'Dealregistratie verlopen',
         win: 'Geregistreerde deal gewonnen',
         lose: 'Geregistreerde deal verloren',
+      },
+      sso: {
+        create: 'Eenmalige aanmelding ingesteld',
+        update: 'Eenmalige aanmelding gewijzigd',
+        delete: 'Eenmalige aanmelding uitgeschakeld',
       },
       saved_report: {
         create: 'Rapport opgeslagen',
