@@ -6,6 +6,7 @@ import { systemClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
 import { expireRegistrations } from '../../features/deal-registrations/lifecycle.ts';
 import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
+import { backupsDir, DEFAULT_BACKUPS_KEEP, dailyBackup } from '../../features/backups/store.ts';
 import { IMPORT_JOB, importJobHandler } from '../../features/import/jobs.ts';
 import { startJobWorker } from '../../features/jobs/worker.ts';
 import { refreshAllStale } from '../../features/points/refresh.ts';
@@ -87,6 +88,16 @@ export function registerStart(root: Command, ctx: CliContext): void {
           () => expireRegistrations(deps),
           (error) => app.log.error({ err: error }, 'deal registration expiry'),
         );
+        // The embedded database's daily backup into <data>/backups (checked hourly).
+        const keep = config.backupsKeep ?? DEFAULT_BACKUPS_KEEP;
+        const backups =
+          database.kind === 'pglite' && keep > 0
+            ? runEvery(
+                3_600_000,
+                () => dailyBackup(database, backupsDir(config.dataDir), keep, new Date()),
+                (error) => app.log.error({ err: error }, 'daily backup'),
+              )
+            : null;
         const bound = new URL(address);
         const host = flags.host ?? '0.0.0.0';
         const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${bound.port}` : address;
@@ -101,6 +112,7 @@ export function registerStart(root: Command, ctx: CliContext): void {
         app.log.info({ signal }, 'stopping');
         await refresh.stop();
         await expiry.stop();
+        await backups?.stop();
         await worker.stop();
         await jobs.stop();
         await app.close();
