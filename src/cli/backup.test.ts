@@ -44,7 +44,19 @@ async function figures(target: Target) {
 beforeAll(async () => {
   source = await createCliTarget();
   fresh = await createCliTarget();
-  const demo = await run(source, 'demo', '--partners', '4', '--clients', '40', '--months', '12', '--seed', 'b1', '--json');
+  const demo = await run(
+    source,
+    'demo',
+    '--partners',
+    '4',
+    '--clients',
+    '40',
+    '--months',
+    '12',
+    '--seed',
+    'b1',
+    '--json',
+  );
   expect(demo.code, demo.err).toBe(0);
 });
 afterAll(async () => {
@@ -91,11 +103,15 @@ describe('tierwise backup and restore', () => {
     const foreign = join(scratch, 'foreign.zip');
     writeFileSync(foreign, zipSync({ 'readme.txt': strToU8('hello') }));
     const newer = join(scratch, 'newer.zip');
-    const manifest = JSON.parse((await run(source, 'backup', '--out', join(scratch, 'b2.zip'), '--json')).out);
+    const manifest = JSON.parse(
+      (await run(source, 'backup', '--out', join(scratch, 'b2.zip'), '--json')).out,
+    );
     writeFileSync(
       newer,
       zipSync({
-        'manifest.json': strToU8(JSON.stringify({ ...manifest, schemaVersion: 999, file: undefined, size: undefined })),
+        'manifest.json': strToU8(
+          JSON.stringify({ ...manifest, schemaVersion: 999, file: undefined, size: undefined }),
+        ),
         [manifest.payload]: new Uint8Array([1, 2, 3]),
       }),
     );

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
+import { readArchive } from '../../features/backups/archive.ts';
+import { backupThroughServer, runningServer } from '../../features/backups/server-file.ts';
 import { createBackup, restoreBackup } from '../../features/backups/service.ts';
 import { type CliContext, type GlobalOptions, UsageError } from '../context.ts';
 import { withDatabase } from '../database.ts';
@@ -26,9 +28,14 @@ export function registerBackup(root: Command, ctx: CliContext): void {
       if (!globals.out) throw new UsageError(['--out is required (expected the backup file to write)']);
       const out = globals.out;
       const config = loadConfig(process.env, globals.data ? { dataDir: globals.data } : {});
-      const { bytes, manifest } = await withDatabase(globals, (database) =>
-        createBackup(database, { url: config.databaseUrl }),
-      );
+      // The embedded database of a running server: the server takes the backup.
+      const server = config.databaseUrl ? null : runningServer(config.dataDir);
+      const { bytes, manifest } = server
+        ? await backupThroughServer(server).then((b) => ({
+            bytes: b,
+            manifest: readArchive(b, 'the backup').manifest,
+          }))
+        : await withDatabase(globals, (database) => createBackup(database, { url: config.databaseUrl }));
       writeFileSync(out, bytes);
       ctx.io.out(
         globals.json

@@ -51,12 +51,17 @@ export function writeArchive(manifest: BackupManifest, payload: Uint8Array): Uin
 }
 
 /** A backup's manifest and dump, or an Error naming what is wrong with the file. */
-export function readArchive(bytes: Uint8Array, name: string): { manifest: BackupManifest; payload: Uint8Array } {
+export function readArchive(
+  bytes: Uint8Array,
+  name: string,
+): { manifest: BackupManifest; payload: Uint8Array } {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
   } catch {
-    throw new Error(`${name} is not a Tierwise backup: not a readable zip file (damaged or another kind of file)`);
+    throw new Error(
+      `${name} is not a Tierwise backup: not a readable zip file (damaged or another kind of file)`,
+    );
   }
   const raw = entries['manifest.json'];
   if (!raw) throw new Error(`${name} is not a Tierwise backup: it has no manifest.json`);

@@ -1,12 +1,20 @@
 // Taking and restoring backups of either database. PostgreSQL through pg_dump / pg_restore
 // (a consistent snapshot of a running database); the embedded database through its own dump.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type Database, openDatabase, rows } from '../../db/client.ts';
-import { type BackupManifest, BACKUP_FORMAT, readArchive, tierwiseVersion, writeArchive } from './archive.ts';
+import { BACKUP_FORMAT, type BackupManifest, readArchive, tierwiseVersion, writeArchive } from './archive.ts';
 import { filterTarGz, isTierwiseFile } from './tar.ts';
 
 export async function schemaVersionOf(database: Database): Promise<number> {
@@ -72,7 +80,15 @@ export async function createBackup(
     const dir = mkdtempSync(join(tmpdir(), 'tierwise-backup-'));
     try {
       const file = join(dir, 'postgres.dump');
-      await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--file', file, '--dbname', options.url]);
+      await run('pg_dump', [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        '--file',
+        file,
+        '--dbname',
+        options.url,
+      ]);
       payload = readFileSync(file);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -171,7 +187,7 @@ export async function restoreBackup(
   // Into a new folder beside it, migrated; then swapped in (the old one kept until that worked).
   const staging = `${dataDir}.restoring-${Date.now().toString(36)}`;
   try {
-    const restored = await openDatabase({ dataDir: staging, loadDataDir: new Blob([payload]) });
+    const restored = await openDatabase({ dataDir: staging, loadDataDir: new Blob([new Uint8Array(payload)]) });
     try {
       await restored.migrate();
     } finally {
@@ -179,7 +195,9 @@ export async function restoreBackup(
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`${fileName} could not be restored: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `${fileName} could not be restored: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (existsSync(dataDir)) {
     // Tierwise's own files (earlier backups) stay with the folder.

@@ -23,7 +23,11 @@ describe('daily backups of the embedded database', () => {
   it('keeps the newest N and takes the next one only after a day', async () => {
     for (let day = 1; day <= 5; day += 1) {
       const taken = await backupInto(database, dir, 3, new Date(`2026-03-0${day}T02:00:00Z`));
-      utimesSync(join(dir, taken.name), new Date(`2026-03-0${day}T02:00:00Z`), new Date(`2026-03-0${day}T02:00:00Z`));
+      utimesSync(
+        join(dir, taken.name),
+        new Date(`2026-03-0${day}T02:00:00Z`),
+        new Date(`2026-03-0${day}T02:00:00Z`),
+      );
     }
     expect(listBackups(dir).map((b) => b.name)).toEqual([
       'tierwise-20260305T020000Z.zip',

@@ -36,10 +36,18 @@ export function listBackups(dir: string): StoredBackup[] {
 }
 
 /** Writes a backup into the folder (complete or not at all) and keeps the newest `keep`. */
-export async function backupInto(database: Database, dir: string, keep: number, now: Date): Promise<StoredBackup> {
+export async function backupInto(
+  database: Database,
+  dir: string,
+  keep: number,
+  now: Date,
+): Promise<StoredBackup> {
   mkdirSync(dir, { recursive: true });
   const { bytes } = await createBackup(database, { now });
-  const name = `tierwise-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
+  const name = `tierwise-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.zip`;
   const partial = join(dir, `.${name}.partial`);
   writeFileSync(partial, bytes);
   renameSync(partial, join(dir, name));
