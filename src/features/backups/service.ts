@@ -187,7 +187,10 @@ export async function restoreBackup(
   // Into a new folder beside it, migrated; then swapped in (the old one kept until that worked).
   const staging = `${dataDir}.restoring-${Date.now().toString(36)}`;
   try {
-    const restored = await openDatabase({ dataDir: staging, loadDataDir: new Blob([new Uint8Array(payload)]) });
+    const restored = await openDatabase({
+      dataDir: staging,
+      loadDataDir: new Blob([new Uint8Array(payload)]),
+    });
     try {
       await restored.migrate();
     } finally {

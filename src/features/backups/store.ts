@@ -41,9 +41,10 @@ export async function backupInto(
   dir: string,
   keep: number,
   now: Date,
+  url?: string,
 ): Promise<StoredBackup> {
   mkdirSync(dir, { recursive: true });
-  const { bytes } = await createBackup(database, { now });
+  const { bytes } = await createBackup(database, { now, url });
   const name = `tierwise-${now
     .toISOString()
     .replace(/[-:]/g, '')
