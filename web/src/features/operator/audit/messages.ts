@@ -43,6 +43,7 @@ export const opAuditMessages = defineMessages({
     entity: {
       program: 'Program',
       program_draft: 'Program draft',
+      backup: 'Backup',
       import: 'Import',
       facts: 'Data',
       management: 'Client',
@@ -60,6 +61,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Program loaded', publish: 'Program published' },
+      backup: { create: 'Backup taken' },
       program_draft: { create: 'Draft started', update: 'Draft saved', delete: 'Draft deleted' },
       import: { run: 'Data imported' },
       facts: { ingest: 'Live changes received' },
@@ -157,6 +159,7 @@ export const opAuditMessages = defineMessages({
     entity: {
       program: 'Program',
       program_draft: 'Programutkast',
+      backup: 'Säkerhetskopia',
       import: 'Import',
       facts: 'Data',
       management: 'Kund',
@@ -174,6 +177,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Program inläst', publish: 'Program publicerat' },
+      backup: { create: 'Säkerhetskopia tagen' },
       program_draft: { create: 'Utkast påbörjat', update: 'Utkast sparat', delete: 'Utkast borttaget' },
       import: { run: 'Data importerad' },
       facts: { ingest: 'Liveändringar mottagna' },
@@ -271,6 +275,7 @@ export const opAuditMessages = defineMessages({
     entity: {
       program: 'Programma',
       program_draft: 'Programmaconcept',
+      backup: 'Back-up',
       import: 'Import',
       facts: 'Gegevens',
       management: 'Klant',
@@ -288,6 +293,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
+      backup: { create: 'Back-up gemaakt' },
       program_draft: {
         create: 'Concept gestart',
         update: 'Concept opgeslagen',
