@@ -17,6 +17,7 @@ export const OPERATOR_PAGES = [
   'program',
   'integrations',
   'audit',
+  'backups',
 ] as const;
 
 export function OperatorLayout({ me }: { me: Me }) {
