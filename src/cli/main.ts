@@ -3,6 +3,7 @@
 // `register<Name>(root, ctx)`.
 import { Command, CommanderError, Option } from 'commander';
 import { EngineError } from '../domain/units.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerCalc } from './commands/calc.ts';
 import { registerData } from './commands/data.ts';
 import { registerExport } from './commands/export.ts';
@@ -30,6 +31,7 @@ const commandModules: ((root: Command, ctx: CliContext) => void)[] = [
   registerCalc,
   registerUsers,
   registerOpenApi,
+  registerBackup,
 ];
 
 export interface MainOptions {

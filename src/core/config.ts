@@ -37,6 +37,8 @@ const envSchema = z.object({
     .optional(),
   /** Serve Prometheus metrics at /metrics (off by default). */
   TIERWISE_METRICS: flag.optional(),
+  /** How many daily backups of the embedded database to keep (default 7; 0: no daily backup). */
+  TIERWISE_BACKUPS_KEEP: z.coerce.number().int().min(0).max(1000).optional(),
   /** When set, /metrics asks for `Authorization: Bearer <this>`. */
   TIERWISE_METRICS_TOKEN: z.string().trim().min(16, 'at least 16 characters').optional(),
   TIERWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -72,6 +74,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Prometheus metrics at /metrics (TIERWISE_METRICS), optionally behind a bearer token. */
   metrics?: { enabled: boolean; token?: string | undefined };
+  /** Daily backups of the embedded database kept in <dataDir>/backups (0: none taken). */
+  backupsKeep?: number;
   /** The largest upload in MB (TIERWISE_UPLOAD_MB; default DEFAULT_UPLOAD_MB). */
   uploadMb?: number;
   /** The waits before each webhook delivery retry, in ms (default: the worker's RETRY_DELAYS_MS). */
@@ -110,6 +114,7 @@ export function loadConfig(
     sessionDays: parsed.data.TIERWISE_SESSION_DAYS ?? 14,
     logLevel: parsed.data.TIERWISE_LOG_LEVEL ?? 'info',
     metrics: { enabled: parsed.data.TIERWISE_METRICS ?? false, token: parsed.data.TIERWISE_METRICS_TOKEN },
+    backupsKeep: parsed.data.TIERWISE_BACKUPS_KEEP ?? 7,
     uploadMb: parsed.data.TIERWISE_UPLOAD_MB ?? DEFAULT_UPLOAD_MB,
     webhookRetryDelaysMs: parsed.data.TIERWISE_WEBHOOK_RETRY_SECONDS,
     smtpUrl: parsed.data.SMTP_URL,

@@ -35,6 +35,8 @@ export interface Database {
   where: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's own dump of its data folder (a gzipped tar); PGlite only. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -93,6 +95,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     where: dataDir ?? 'memory',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
 

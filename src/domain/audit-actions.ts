@@ -1,6 +1,7 @@
 // Every action the audit log records, in one list: the server types recordAudit with it and
 // the console offers it as the action filter (with a translated name for each).
 export const AUDIT_ACTIONS = [
+  'backup.create',
   'program.load',
   'program.publish',
   'program_draft.create',

@@ -5,6 +5,7 @@ import type { RouteModule } from '../core/app.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { apiTokenRoutes } from '../features/auth/api-token-routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import { backupRoutes } from '../features/backups/routes.ts';
 import { calculatorRoutes } from '../features/calculator/routes.ts';
 import { clientRoutes } from '../features/clients/routes.ts';
 import { commissionRoutes } from '../features/commission/routes.ts';
@@ -62,4 +63,5 @@ export const routeModules: readonly RouteModule[] = [
   importRoutes,
   webhookRoutes,
   auditRoutes,
+  backupRoutes,
 ];

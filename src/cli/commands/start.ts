@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { systemClock } from '../../core/clock.ts';
 import { loadConfig } from '../../core/config.ts';
+import { registerInternalBackup, writeServerFile } from '../../features/backups/server-file.ts';
+import { backupsDir, DEFAULT_BACKUPS_KEEP, dailyBackup } from '../../features/backups/store.ts';
 import { expireRegistrations } from '../../features/deal-registrations/lifecycle.ts';
 import { demoLogins, formatDemoLogins, loadDemoIfEmpty } from '../../features/demo/seed.ts';
 import { IMPORT_JOB, importJobHandler } from '../../features/import/jobs.ts';
@@ -61,6 +63,8 @@ export function registerStart(root: Command, ctx: CliContext): void {
           ctx.io.out('Loaded the demo data (first start).\n');
         const web = globals.apiOnly ? 'api-only' : ensureWebApp(ctx.io);
         const app = await buildApp({ ...deps, ...(web === 'built' ? {} : { webDir: false }) });
+        let secret = '';
+        if (database.kind === 'pglite') registerInternalBackup(app, database, () => secret);
         const stopped = stopSignal();
         const address = await app.listen({ port: flags.port ?? config.port, host: flags.host ?? '0.0.0.0' });
         // Webhook deliveries and the renewal.due check, in the background; every instance
@@ -87,7 +91,22 @@ export function registerStart(root: Command, ctx: CliContext): void {
           () => expireRegistrations(deps),
           (error) => app.log.error({ err: error }, 'deal registration expiry'),
         );
+        // The embedded database's daily backup into <data>/backups (checked hourly).
+        const keep = config.backupsKeep ?? DEFAULT_BACKUPS_KEEP;
+        const backups =
+          database.kind === 'pglite' && keep > 0
+            ? runEvery(
+                3_600_000,
+                () => dailyBackup(database, backupsDir(config.dataDir), keep, new Date()),
+                (error) => app.log.error({ err: error }, 'daily backup'),
+              )
+            : null;
         const bound = new URL(address);
+        const serverFile =
+          database.kind === 'pglite'
+            ? writeServerFile(config.dataDir, `http://127.0.0.1:${bound.port}`)
+            : null;
+        secret = serverFile?.secret ?? '';
         const host = flags.host ?? '0.0.0.0';
         const url = host === '0.0.0.0' || host === '::' ? `http://localhost:${bound.port}` : address;
         ctx.io.out(
@@ -101,9 +120,11 @@ export function registerStart(root: Command, ctx: CliContext): void {
         app.log.info({ signal }, 'stopping');
         await refresh.stop();
         await expiry.stop();
+        await backups?.stop();
         await worker.stop();
         await jobs.stop();
         await app.close();
+        serverFile?.remove();
       });
     });
 }

@@ -12,6 +12,7 @@ import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { dealRegistrationMessages } from '../features/deal-registrations/messages.ts';
 import { listsMessages } from '../features/lists/messages.ts';
 import { opAuditMessages } from '../features/operator/audit/messages.ts';
+import { opBackupsMessages } from '../features/operator/backups/messages.ts';
 import { opImportsMessages } from '../features/operator/imports/messages.ts';
 import { opIntegrationsMessages } from '../features/operator/integrations/messages.ts';
 import { operatorMessages } from '../features/operator/messages.ts';
@@ -60,6 +61,7 @@ export const features: Record<string, FeatureMessages<MessageTree>> = {
   opIntegrations: opIntegrationsMessages,
   opAudit: opAuditMessages,
   opSso: opSsoMessages,
+  opBackups: opBackupsMessages,
   users: usersMessages,
   lists: listsMessages,
   reportActions: reportActionMessages,

@@ -18,6 +18,7 @@ export const OPERATOR_PAGES = [
   'integrations',
   'sso',
   'audit',
+  'backups',
 ] as const;
 
 export function OperatorLayout({ me }: { me: Me }) {

@@ -14,6 +14,7 @@ const ImportsPage = lazy(() => import('./imports/imports-page.tsx'));
 const IntegrationsPage = lazy(() => import('./integrations/integrations-page.tsx'));
 const AuditPage = lazy(() => import('./audit/audit-page.tsx'));
 const SsoPage = lazy(() => import('./sso/sso-page.tsx'));
+const BackupsPage = lazy(() => import('./backups/backups-page.tsx'));
 const ProgramLayout = lazy(() => import('./program/program-layout.tsx'));
 const ProgramPage = lazy(() => import('./program/program-page.tsx'));
 const DraftsPage = lazy(() => import('./program/drafts-page.tsx'));
@@ -42,5 +43,6 @@ export const operatorChildren: RouteObject[] = [
   { path: 'integrations', element: <IntegrationsPage /> },
   { path: 'sso', element: <SsoPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'backups', element: <BackupsPage /> },
   { path: '*', element: <NotFound /> },
 ];

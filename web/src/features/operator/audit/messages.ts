@@ -43,6 +43,7 @@ export const opAuditMessages = defineMessages({
     entity: {
       program: 'Program',
       program_draft: 'Program draft',
+      backup: 'Backup',
       import: 'Import',
       facts: 'Data',
       management: 'Client',
@@ -61,6 +62,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Program loaded', publish: 'Program published' },
+      backup: { create: 'Backup taken' },
       program_draft: { create: 'Draft started', update: 'Draft saved', delete: 'Draft deleted' },
       import: { run: 'Data imported' },
       facts: { ingest: 'Live changes received' },
@@ -163,6 +165,7 @@ export const opAuditMessages = defineMessages({
     entity: {
       program: 'Program',
       program_draft: 'Programutkast',
+      backup: 'Säkerhetskopia',
       import: 'Import',
       facts: 'Data',
       management: 'Kund',
@@ -181,6 +184,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Program inläst', publish: 'Program publicerat' },
+      backup: { create: 'Säkerhetskopia tagen' },
       program_draft: { create: 'Utkast påbörjat', update: 'Utkast sparat', delete: 'Utkast borttaget' },
       import: { run: 'Data importerad' },
       facts: { ingest: 'Liveändringar mottagna' },
@@ -283,6 +287,7 @@ export const opAuditMessages = defineMessages({
     entity: {
       program: 'Programma',
       program_draft: 'Programmaconcept',
+      backup: 'Back-up',
       import: 'Import',
       facts: 'Gegevens',
       management: 'Klant',
@@ -301,6 +306,7 @@ export const opAuditMessages = defineMessages({
     },
     actions: {
       program: { load: 'Programma geladen', publish: 'Programma gepubliceerd' },
+      backup: { create: 'Back-up gemaakt' },
       program_draft: {
         create: 'Concept gestart',
         update: 'Concept opgeslagen',
