@@ -69,9 +69,32 @@ export async function signIn(
   const ok = await verifyPassword(options.password, usable ? user.passwordHash! : await decoyHash());
   if (!usable || !ok) throw new AppError('unauthorized', 'The email or password is wrong');
 
+  const session = await openSession(deps, user, {
+    ip: options.ip,
+    previousToken: options.previousToken,
+    before: (tx) => recordLoginSuccess(tx, decision.attemptId),
+  });
+  return { session, me: await getMe(deps.db, sessionUser(user)) };
+}
+
+/**
+ * A signed-in user's new session, however they proved who they are (password or single
+ * sign-on): the previous session of this browser revoked, the session made and audited, in
+ * one transaction. `via` marks a sign-in other than the password one in the audit entry.
+ */
+export async function openSession(
+  deps: AppDeps,
+  user: { id: string; partnerId: string | null },
+  options: {
+    ip: string;
+    previousToken?: string | undefined;
+    via?: 'sso';
+    before?: (tx: Queryable) => Promise<unknown>;
+  },
+): Promise<NewSession> {
   const now = deps.clock.now();
-  const session = await deps.db.transaction(async (tx) => {
-    await recordLoginSuccess(tx, decision.attemptId);
+  return deps.db.transaction(async (tx) => {
+    await options.before?.(tx);
     if (options.previousToken) await revokeSessionByToken(tx, options.previousToken, now);
     const created = await createSession(tx, {
       userId: user.id,
@@ -86,11 +109,15 @@ export async function signIn(
       entityId: created.id,
       partnerId: user.partnerId,
       before: null,
-      after: { userId: user.id, ip: options.ip, expiresAt: created.expiresAt.toISOString() },
+      after: {
+        userId: user.id,
+        ip: options.ip,
+        ...(options.via ? { via: options.via } : {}),
+        expiresAt: created.expiresAt.toISOString(),
+      },
     });
     return created;
   });
-  return { session, me: await getMe(deps.db, sessionUser(user)) };
 }
 
 export async function signOut(

@@ -7,10 +7,10 @@ import { sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { AppDeps } from '../../core/app.ts';
 import { users } from '../../db/schema.ts';
-import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
+import { SYSTEM_ACTOR } from '../audit/service.ts';
 import { safeEqual } from '../auth/secrets.ts';
-import { normalizeEmail } from '../auth/service.ts';
-import { createSession, type NewSession, revokeSessionByToken } from '../auth/sessions.ts';
+import { normalizeEmail, openSession } from '../auth/service.ts';
+import type { NewSession } from '../auth/sessions.ts';
 import { createUser } from '../users/service.ts';
 import { findDomain, readSso, type StoredSso } from './repository.ts';
 import { isLoopbackHttp, type SsoRefusal } from './schemas.ts';
@@ -162,25 +162,10 @@ export async function finishSsoSignIn(
     throw new SsoRefused('failed', `the provider answered ${callbackUrl.searchParams.get('error')}`);
   const email = await verifiedEmail(await discover(sso), flow, callbackUrl);
   const user = await userFor(deps, email);
-  const now = deps.clock.now();
-  const session = await deps.db.transaction(async (tx) => {
-    if (options.previousToken) await revokeSessionByToken(tx, options.previousToken, now);
-    const created = await createSession(tx, {
-      userId: user.id,
-      now,
-      ttlMs: deps.config.sessionDays * 24 * 3_600_000,
-    });
-    await recordAudit(tx, {
-      actor: { kind: 'user', userId: user.id },
-      at: now,
-      action: 'session.create',
-      entity: 'session',
-      entityId: created.id,
-      partnerId: user.partnerId,
-      before: null,
-      after: { userId: user.id, ip: options.ip, via: 'sso', expiresAt: created.expiresAt.toISOString() },
-    });
-    return created;
+  const session = await openSession(deps, user, {
+    ip: options.ip,
+    previousToken: options.previousToken,
+    via: 'sso',
   });
   return { session, next: flow.next };
 }

@@ -11,6 +11,7 @@ import type * as imports from '../../../src/features/import/api-schemas.ts';
 import type * as operatorReports from '../../../src/features/operator-reports/schemas.ts';
 import type * as pointChanges from '../../../src/features/point-changes/schemas.ts';
 import type * as renewals from '../../../src/features/renewals/schemas.ts';
+import type * as sso from '../../../src/features/sso/schemas.ts';
 
 export type ApiToken = z.infer<typeof auth.apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof auth.createdApiTokenSchema>;
@@ -189,3 +190,6 @@ export type SavedReportBody = z.input<typeof savedReports.createReportBody>;
 export type ReportFigure = z.infer<typeof savedReports.figureSchema>;
 export type DashboardCard = z.infer<typeof savedReports.cardSchema>;
 export type DashboardCardList = z.infer<typeof savedReports.cardListSchema>;
+
+/** Why a single sign-on was refused (the refusal page's reasons). */
+export type SsoRefusal = sso.SsoRefusal;

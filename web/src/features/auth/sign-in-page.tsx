@@ -17,6 +17,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../lib/api.ts';
+import type { SsoRefusal } from '../../lib/api-types.ts';
 import { useSignIn } from '../../lib/session.ts';
 
 function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
@@ -206,19 +207,22 @@ export function ResetPasswordPage() {
   );
 }
 
+/** The server's refusal reasons (a reason it adds and this page lacks fails the typecheck). */
+const SSO_REASONS: Record<SsoRefusal, true> = {
+  not_configured: true,
+  unmapped_domain: true,
+  deactivated: true,
+  email_unverified: true,
+  no_email: true,
+  failed: true,
+};
+
 /** Where a refused single sign-on lands: the reason, in the reader's language. */
 export function SsoRefusedPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const known = [
-    'not_configured',
-    'unmapped_domain',
-    'deactivated',
-    'email_unverified',
-    'no_email',
-    'failed',
-  ];
-  const reason = known.includes(params.get('reason') ?? '') ? params.get('reason')! : 'failed';
+  const given = params.get('reason') ?? '';
+  const reason: SsoRefusal = Object.hasOwn(SSO_REASONS, given) ? (given as SsoRefusal) : 'failed';
   return (
     <AuthCard title={t('auth.ssoRefused.title')}>
       <Alert color="red" role="alert">
